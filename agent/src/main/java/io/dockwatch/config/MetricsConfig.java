@@ -1,0 +1,19 @@
+package io.dockwatch.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Metric collection.
+ *
+ * @param hostInterval how often host metrics are sampled
+ * @param containerInterval how often container metrics are sampled
+ * @param containerLabels container labels copied onto container series, beyond the tenancy ones
+ */
+public record MetricsConfig(
+    Duration hostInterval, Duration containerInterval, List<String> containerLabels) {
+
+  public MetricsConfig {
+    containerLabels = List.copyOf(containerLabels);
+  }
+}
