@@ -1,0 +1,25 @@
+package io.dockwatch.sink;
+
+import java.io.Closeable;
+
+/**
+ * A destination for finding records. {@link #accept} never blocks on the peer: a sink that cannot
+ * deliver now keeps the record (in memory or on disk, within its bound) and counts what it had to
+ * drop.
+ */
+public interface RecordSink extends Closeable {
+
+  /** Takes one record for delivery. Called from the agent's event loop: it must not block. */
+  void accept(OutboundRecord record);
+
+  /** A short name for logs and metric labels: {@code fluentd}, {@code gelf}, {@code stdout}. */
+  String name();
+
+  /** Stops taking records, delivers or persists what is pending, within {@code timeoutMillis}. */
+  void close(long timeoutMillis);
+
+  @Override
+  default void close() {
+    close(5_000);
+  }
+}
