@@ -1,0 +1,20 @@
+package io.dockwatch.policy;
+
+import io.dockwatch.docker.ContainerSnapshot;
+import java.util.List;
+
+/** A pure check of one container, given what is known of the host. */
+public interface ContainerRule {
+
+  RuleInfo info();
+
+  List<Violation> check(ContainerSnapshot container, HostContext host);
+
+  /**
+   * Whether the verdict on one container can change when another container changes, as the tenancy
+   * rules' does: then every container is checked again after any change.
+   */
+  default boolean hostWide() {
+    return false;
+  }
+}

@@ -1,0 +1,191 @@
+package io.dockwatch.policy;
+
+import io.dockwatch.config.Addresses;
+import io.dockwatch.config.RulesConfig;
+import io.dockwatch.config.RulesConfig.PortSpec;
+import io.dockwatch.docker.ContainerSnapshot;
+import io.dockwatch.docker.ContainerSnapshot.PortBinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Only allowed ports, on allowed addresses. Ports are read as the engine bound them for a running
+ * container (so {@code -P} and {@code -p 80} show their real host ports) and as requested for a
+ * created one. A port the engine binds twice, on {@code 0.0.0.0} and on {@code ::}, is one finding
+ * with both addresses in its evidence.
+ */
+final class NetworkRules {
+  private NetworkRules() {}
+
+  static List<ContainerRule> all(RulesConfig config) {
+    return List.of(
+        new PublishAll(), new PortNotAllowed(config), new BindAll(config), new HostMode());
+  }
+
+  /** Bindings grouped by host port and protocol, such as {@code 8080/tcp}. */
+  static Map<String, List<PortBinding>> byHostPort(ContainerSnapshot c) {
+    Map<String, List<PortBinding>> out = new LinkedHashMap<>();
+    for (PortBinding b : c.ports()) {
+      String key =
+          (b.hostPort() == 0 ? "ephemeral" : String.valueOf(b.hostPort())) + "/" + b.protocol();
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
+    }
+    return out;
+  }
+
+  static List<String> describe(List<PortBinding> bindings) {
+    List<String> out = new ArrayList<>();
+    for (PortBinding b : bindings) {
+      String ip =
+          b.hostIp().isEmpty()
+              ? "*"
+              : b.hostIp().contains(":") ? "[" + b.hostIp() + "]" : b.hostIp();
+      String port = b.hostPort() == 0 ? "(ephemeral)" : String.valueOf(b.hostPort());
+      out.add(ip + ":" + port + "->" + b.containerPort() + "/" + b.protocol());
+    }
+    return out;
+  }
+
+  static final class PublishAll implements ContainerRule {
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.publish-all");
+    }
+
+    @Override
+    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+      if (!c.publishAllPorts()) {
+        return List.of();
+      }
+      return List.of(
+          Violation.of(
+              "",
+              "Container " + c.name() + " publishes every exposed port (-P)",
+              "HostConfig.PublishAllPorts",
+              true,
+              "NetworkSettings.Ports",
+              describe(c.ports())));
+    }
+  }
+
+  static final class PortNotAllowed implements ContainerRule {
+    private final RulesConfig config;
+
+    PortNotAllowed(RulesConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.port-not-allowed");
+    }
+
+    @Override
+    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+      List<Violation> out = new ArrayList<>();
+      for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
+        PortBinding first = e.getValue().get(0);
+        if (first.hostPort() != 0
+            && config.allowedPorts().contains(new PortSpec(first.hostPort(), first.protocol()))) {
+          continue;
+        }
+        out.add(
+            Violation.of(
+                e.getKey(),
+                "Container "
+                    + c.name()
+                    + " publishes host port "
+                    + e.getKey()
+                    + ", which is not allowed",
+                "bindings",
+                describe(e.getValue()),
+                "allowed",
+                config.allowedPorts().stream().map(PortSpec::toString).toList()));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Every spelling of "all addresses" ({@code 0.0.0.0}, {@code ::}, empty) is a wildcard. When the
+   * configuration lists allowed addresses, a specific address outside the list is reported too.
+   */
+  static final class BindAll implements ContainerRule {
+    private final RulesConfig config;
+
+    BindAll(RulesConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.bind-all-interfaces");
+    }
+
+    @Override
+    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+      List<Violation> out = new ArrayList<>();
+      for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
+        List<PortBinding> wildcard = new ArrayList<>();
+        List<PortBinding> notAllowed = new ArrayList<>();
+        for (PortBinding b : e.getValue()) {
+          if (Addresses.isWildcard(b.hostIp())) {
+            wildcard.add(b);
+          } else if (!config.allowedAddresses().isEmpty()
+              && !config.allowedAddresses().contains(Addresses.canonical(b.hostIp()).orElse(""))) {
+            notAllowed.add(b);
+          }
+        }
+        if (!wildcard.isEmpty()) {
+          out.add(
+              Violation.of(
+                  e.getKey(),
+                  "Container "
+                      + c.name()
+                      + " binds host port "
+                      + e.getKey()
+                      + " on every interface",
+                  "bindings",
+                  describe(wildcard)));
+        }
+        if (!notAllowed.isEmpty()) {
+          out.add(
+              Violation.of(
+                  e.getKey() + "@address",
+                  "Container "
+                      + c.name()
+                      + " binds host port "
+                      + e.getKey()
+                      + " on an address that is not allowed",
+                  "bindings",
+                  describe(notAllowed),
+                  "allowed_addresses",
+                  config.allowedAddresses()));
+        }
+      }
+      return out;
+    }
+  }
+
+  static final class HostMode implements ContainerRule {
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.host-mode");
+    }
+
+    @Override
+    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+      if (!"host".equals(c.networkMode())) {
+        return List.of();
+      }
+      return List.of(
+          Violation.of(
+              "",
+              "Container " + c.name() + " shares the host's network namespace",
+              "HostConfig.NetworkMode",
+              "host"));
+    }
+  }
+}

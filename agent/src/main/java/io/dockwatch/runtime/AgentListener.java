@@ -1,0 +1,21 @@
+package io.dockwatch.runtime;
+
+import java.time.Duration;
+
+/** What the event loop reports about itself, for the agent's own metrics. */
+public interface AgentListener {
+
+  /** A listener that records nothing, for commands without metrics. */
+  AgentListener NONE = new AgentListener() {};
+
+  default void engineConnected(boolean connected) {}
+
+  default void eventReceived(String type, String action) {}
+
+  /** The time from the engine's event to the transitions it caused being handed to the sinks. */
+  default void eventEvaluated(Duration delay) {}
+
+  default void findingEmitted(String event, String severity) {}
+
+  default void resyncCompleted(int containers, Duration took) {}
+}

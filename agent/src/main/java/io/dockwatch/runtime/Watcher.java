@@ -1,0 +1,392 @@
+package io.dockwatch.runtime;
+
+import io.dockwatch.config.AgentConfig;
+import io.dockwatch.docker.ContainerSnapshot;
+import io.dockwatch.docker.EngineClient;
+import io.dockwatch.docker.EngineEvent;
+import io.dockwatch.findings.Ledger;
+import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.findings.SubjectRef;
+import io.dockwatch.findings.Transition;
+import io.dockwatch.policy.HostContext;
+import io.dockwatch.policy.HostContext.TenantValues;
+import io.dockwatch.policy.Policy;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event loop: keeps the inventory and the ledger in step with the engine. Subscribes to the
+ * event stream before listing containers, so that nothing created meanwhile falls through; on every
+ * relevant event inspects that container again and evaluates it; resynchronises fully after every
+ * reconnection and on a schedule. All state is confined to the loop's one thread.
+ */
+public final class Watcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Watcher.class);
+  private static final Set<String> REFRESH =
+      Set.of(
+          "create",
+          "start",
+          "restart",
+          "update",
+          "rename",
+          "die",
+          "stop",
+          "kill",
+          "pause",
+          "unpause",
+          "oom",
+          "health_status",
+          "attach",
+          "detach");
+
+  private final EngineConnector connector;
+  private final Ledger ledger;
+  private final LedgerStore store;
+  private final Inventory inventory;
+  private final Reporter reporter;
+  private final AgentListener listener;
+  private final Clock clock;
+  private final ScheduledExecutorService loop;
+  private final Duration pingInterval;
+  private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+  private AgentConfig agent;
+  private Policy policy;
+  private EngineClient client;
+  private EngineClient.EventSubscription subscription;
+  private long session;
+  private Instant lostAt;
+  private final Map<String, Long> pending = new LinkedHashMap<>();
+  private boolean drainScheduled;
+  private boolean saveScheduled;
+  private Optional<TenantValues> hostTenant = Optional.empty();
+  private volatile String problem = "not connected to the engine yet";
+
+  public Watcher(
+      EngineConnector connector,
+      Policy policy,
+      AgentConfig agent,
+      Duration pingInterval,
+      Ledger ledger,
+      LedgerStore store,
+      Inventory inventory,
+      Reporter reporter,
+      AgentListener listener,
+      Clock clock,
+      ScheduledExecutorService loop) {
+    this.connector = connector;
+    this.policy = policy;
+    this.agent = agent;
+    this.pingInterval = pingInterval;
+    this.ledger = ledger;
+    this.store = store;
+    this.inventory = inventory;
+    this.reporter = reporter;
+    this.listener = listener;
+    this.clock = clock;
+    this.loop = loop;
+  }
+
+  /** Connects, and keeps connecting, on the loop; returns at once. */
+  public void start() {
+    loop.execute(this::connect);
+    loop.scheduleWithFixedDelay(
+        this::ping, pingInterval.toMillis(), pingInterval.toMillis(), TimeUnit.MILLISECONDS);
+    long restate = Math.max(1000, Math.min(agent.restateInterval().toMillis() / 10, 60_000));
+    loop.scheduleWithFixedDelay(this::restate, restate, restate, TimeUnit.MILLISECONDS);
+    long resync = agent.resyncInterval().toMillis();
+    loop.scheduleWithFixedDelay(this::periodicResync, resync, resync, TimeUnit.MILLISECONDS);
+  }
+
+  /** Why the agent cannot do its job now, or empty when it can. Safe from any thread. */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  /** Swaps in a new policy, already validated, and evaluates everything under it. */
+  public void reload(Policy newPolicy, AgentConfig newAgent) {
+    loop.execute(
+        () -> {
+          policy = newPolicy;
+          agent = newAgent;
+          evaluateAll(clock.instant());
+        });
+  }
+
+  /** Closes the engine connection and saves the ledger. Runs on the loop; waits for it. */
+  public void stop(long timeoutMillis) throws InterruptedException {
+    loop.execute(
+        () -> {
+          closeSession();
+          save();
+        });
+    loop.shutdown();
+    loop.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- connection ---------------------------------------------------------------------------
+
+  void connect() {
+    if (client != null || loop.isShutdown()) {
+      return;
+    }
+    long id = ++session;
+    try {
+      client = connector.connect();
+      var version = client.version();
+      subscription =
+          client.events(
+              e -> loop.execute(() -> onEvent(id, e)),
+              cause -> loop.execute(() -> onStreamEnded(id, cause)));
+      if (lostAt == null && backoff.failures() == 0) {
+        LOG.info(
+            "connected to engine version={} api={}",
+            version.path("Version").asText("?"),
+            version.path("ApiVersion").asText("?"));
+      } else {
+        LOG.info(
+            "reconnected to engine version={} after={}ms attempts={}",
+            version.path("Version").asText("?"),
+            lostAt == null ? 0 : Duration.between(lostAt, clock.instant()).toMillis(),
+            backoff.failures());
+      }
+      backoff.reset();
+      lostAt = null;
+      problem = null;
+      listener.engineConnected(true);
+      resync();
+    } catch (IOException | RuntimeException e) {
+      lost("cannot connect to the engine: " + e.getMessage());
+    }
+  }
+
+  private void lost(String why) {
+    closeSession();
+    listener.engineConnected(false);
+    if (lostAt == null) {
+      lostAt = clock.instant();
+      LOG.warn("engine unavailable, retrying with backoff: {}", why);
+    } else {
+      LOG.debug("engine still unavailable: {}", why);
+    }
+    problem = why + " (since " + lostAt + ")";
+    Duration wait = backoff.next();
+    if (!loop.isShutdown()) {
+      loop.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void closeSession() {
+    session++;
+    if (subscription != null) {
+      subscription.close();
+      subscription = null;
+    }
+    if (client != null) {
+      try {
+        client.close();
+      } catch (IOException e) {
+        LOG.debug("closing the engine connection: {}", e.toString());
+      }
+      client = null;
+    }
+  }
+
+  private void onStreamEnded(long id, Throwable cause) {
+    if (id != session) {
+      return;
+    }
+    lost("the event stream ended" + (cause == null ? "" : ": " + cause.getMessage()));
+  }
+
+  private void ping() {
+    if (client == null) {
+      return;
+    }
+    try {
+      client.ping();
+    } catch (IOException e) {
+      lost("the engine did not answer a ping: " + e.getMessage());
+    }
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  void onEvent(long id, EngineEvent e) {
+    if (id != session) {
+      return;
+    }
+    listener.eventReceived(e.type(), e.action());
+    if (!"container".equals(e.type()) || e.actorId().isEmpty()) {
+      return;
+    }
+    if ("destroy".equals(e.action()) || REFRESH.contains(e.action())) {
+      pending.putIfAbsent(e.actorId(), e.timeNano());
+      if (!drainScheduled) {
+        drainScheduled = true;
+        loop.execute(this::drain);
+      }
+    }
+  }
+
+  /** Inspects every container an event named since the last drain, once each, and evaluates. */
+  void drain() {
+    drainScheduled = false;
+    if (client == null || pending.isEmpty()) {
+      return;
+    }
+    Map<String, Long> batch = new LinkedHashMap<>(pending);
+    pending.clear();
+    Instant now = clock.instant();
+    List<Transition> out = new ArrayList<>();
+    List<ContainerSnapshot> changed = new ArrayList<>();
+    try {
+      for (String cid : batch.keySet()) {
+        Optional<ContainerSnapshot> c = client.inspect(cid);
+        if (c.isPresent()) {
+          inventory.put(c.get());
+          changed.add(c.get());
+        } else {
+          inventory.remove(cid);
+          out.addAll(ledger.remove(cid, now));
+        }
+      }
+    } catch (IOException e) {
+      pending.putAll(batch);
+      lost("inspect failed: " + e.getMessage());
+      return;
+    }
+    out.addAll(evaluate(changed, now));
+    emit(out);
+    long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    for (long t : batch.values()) {
+      if (t > 0) {
+        listener.eventEvaluated(Duration.ofNanos(Math.max(0, nowNanos - t)));
+      }
+    }
+  }
+
+  // ---- evaluation ---------------------------------------------------------------------------
+
+  /** Lists and inspects every container, and brings inventory and ledger in line with it. */
+  void resync() {
+    if (client == null) {
+      return;
+    }
+    Instant started = clock.instant();
+    List<ContainerSnapshot> seen = new ArrayList<>();
+    try {
+      for (String cid : client.containerIds()) {
+        client.inspect(cid).ifPresent(seen::add);
+      }
+    } catch (IOException e) {
+      lost("resynchronisation failed: " + e.getMessage());
+      return;
+    }
+    Set<String> ids = new HashSet<>();
+    seen.forEach(c -> ids.add(c.id()));
+    List<Transition> out = new ArrayList<>();
+    for (ContainerSnapshot gone : inventory.all()) {
+      if (!ids.contains(gone.id())) {
+        inventory.remove(gone.id());
+      }
+    }
+    for (String key : ledger.subjects()) {
+      if (!key.equals(SubjectRef.HOST_KEY) && !ids.contains(key)) {
+        out.addAll(ledger.remove(key, started));
+      }
+    }
+    seen.forEach(inventory::put);
+    pending.keySet().removeAll(ids);
+    out.addAll(evaluateAllTransitions(started));
+    emit(out);
+    listener.resyncCompleted(seen.size(), Duration.between(started, clock.instant()));
+  }
+
+  private void periodicResync() {
+    resync();
+  }
+
+  private void evaluateAll(Instant now) {
+    emit(evaluateAllTransitions(now));
+  }
+
+  private List<Transition> evaluateAllTransitions(Instant now) {
+    List<ContainerSnapshot> all = new ArrayList<>(inventory.all());
+    HostContext ctx = policy.context(now, all);
+    hostTenant = ctx.hostTenant();
+    List<Transition> out = new ArrayList<>();
+    for (ContainerSnapshot c : all) {
+      out.addAll(ledger.reconcile(subject(c), policy.check(c, ctx), now));
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates the changed containers; when the host's tenant changed with them, every container,
+   * since the tenancy verdict of each depends on it.
+   */
+  private List<Transition> evaluate(List<ContainerSnapshot> changed, Instant now) {
+    HostContext ctx = policy.context(now, inventory.all());
+    if (policy.hasHostWideRules() && !ctx.hostTenant().equals(hostTenant)) {
+      return evaluateAllTransitions(now);
+    }
+    List<Transition> out = new ArrayList<>();
+    for (ContainerSnapshot c : changed) {
+      out.addAll(ledger.reconcile(subject(c), policy.check(c, ctx), now));
+    }
+    return out;
+  }
+
+  private void restate() {
+    emit(ledger.restate(clock.instant(), agent.restateInterval()));
+  }
+
+  private SubjectRef subject(ContainerSnapshot c) {
+    var keys = policy.tenancy().config().labels();
+    Map<String, String> tenancy = new LinkedHashMap<>();
+    tenancy.put("environment", c.labels().getOrDefault(keys.environment(), ""));
+    tenancy.put("system", c.labels().getOrDefault(keys.system(), ""));
+    tenancy.put("customer", c.labels().getOrDefault(keys.customer(), ""));
+    return new SubjectRef(
+        c.id(),
+        c.id(),
+        c.name(),
+        c.image(),
+        tenancy,
+        c.labels().getOrDefault("com.docker.compose.project", ""));
+  }
+
+  private void emit(List<Transition> transitions) {
+    if (transitions.isEmpty()) {
+      return;
+    }
+    reporter.report(transitions);
+    if (!saveScheduled) {
+      saveScheduled = true;
+      loop.schedule(this::save, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private void save() {
+    saveScheduled = false;
+    try {
+      store.save(ledger.findings());
+    } catch (IOException e) {
+      LOG.warn("cannot save standing findings: {}", e.toString());
+    }
+  }
+}
