@@ -1,10 +1,34 @@
 package io.dockwatch.cli;
 
-/** Entry point placeholder; the commands are wired in {@code Main}. */
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dockwatch} command: wires the subcommands, nothing else. */
+@Command(
+    name = "dockwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Watches a Docker host against the production policy and the CIS benchmark.",
+    subcommands = {
+      RunCommand.class,
+      AuditCommand.class,
+      CheckConfigCommand.class,
+      RulesCommand.class
+    })
+public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExitCodeExceptionMapper(e -> 2);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.err);
   }
 }

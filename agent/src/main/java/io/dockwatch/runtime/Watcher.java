@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -149,8 +150,7 @@ public final class Watcher {
       var version = client.version();
       subscription =
           client.events(
-              e -> loop.execute(() -> onEvent(id, e)),
-              cause -> loop.execute(() -> onStreamEnded(id, cause)));
+              e -> post(() -> onEvent(id, e)), cause -> post(() -> onStreamEnded(id, cause)));
       if (lostAt == null && backoff.failures() == 0) {
         LOG.info(
             "connected to engine version={} api={}",
@@ -170,6 +170,15 @@ public final class Watcher {
       resync();
     } catch (IOException | RuntimeException e) {
       lost("cannot connect to the engine: " + e.getMessage());
+    }
+  }
+
+  /** Runs a task on the loop; after shutdown began, tasks from the engine's thread are moot. */
+  private void post(Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("event loop stopped; dropping a late engine callback");
     }
   }
 
