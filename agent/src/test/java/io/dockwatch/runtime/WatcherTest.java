@@ -1,0 +1,194 @@
+package io.dockwatch.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dockwatch.config.Config;
+import io.dockwatch.docker.ContainerSnapshot;
+import io.dockwatch.docker.EngineEvent;
+import io.dockwatch.findings.Ledger;
+import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.policy.Policy;
+import io.dockwatch.policy.RuleCatalog;
+import io.dockwatch.testing.FakeEngine;
+import io.dockwatch.testing.Fixtures;
+import io.dockwatch.testing.RecordingSink;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatcherTest {
+  private static final String CONFIG =
+      """
+      [tenancy.labels]
+      environment = "env"
+      system = "sys"
+      customer = "cust"
+      [rules]
+      disabled = ["network.port-not-allowed", "network.bind-all-interfaces"]
+      [rules.logging]
+      drivers = ["json-file"]
+      """;
+
+  @TempDir Path state;
+  private final FakeEngine engine = new FakeEngine();
+  private final RecordingSink sink = new RecordingSink();
+  private Watcher watcher;
+
+  private Watcher start(Ledger ledger) {
+    Config config = Fixtures.config(CONFIG + "[agent]\nstate_dir = \"" + state + "\"\n");
+    watcher =
+        new Watcher(
+            engine::connect,
+            new Policy(config),
+            config.agent(),
+            Duration.ofMillis(200),
+            ledger,
+            new LedgerStore(state),
+            new Inventory(),
+            new Reporter("h1", List.of(sink), AgentListener.NONE),
+            AgentListener.NONE,
+            Clock.systemUTC(),
+            Executors.newSingleThreadScheduledExecutor());
+    watcher.start();
+    return watcher;
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (watcher != null) {
+      watcher.stop(2_000);
+    }
+  }
+
+  private static ContainerSnapshot tenant(String id, String created, String env) {
+    return Fixtures.container(id, created, Map.of("env", env, "sys", "shop", "cust", "acme"));
+  }
+
+  @Test
+  void start_existingOffender_isOpenedOnce() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+
+    start(new Ledger("h1"));
+
+    await()
+        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+  }
+
+  @Test
+  void createEvent_newOffender_isOpened_andRemovalResolvesIt() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    start(new Ledger("h1"));
+    await().until(() -> watcher.problem().isEmpty());
+
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.emit(EngineEvent.container("create", "b"));
+    engine.emit(EngineEvent.container("start", "b"));
+    await()
+        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+    engine.remove("b");
+    engine.emit(EngineEvent.container("kill", "b"));
+    engine.emit(EngineEvent.container("die", "b"));
+    engine.emit(EngineEvent.container("destroy", "b"));
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(sink.summary())
+                    .containsExactly("opened:tenancy.mixed:b", "resolved:tenancy.mixed:b"));
+    assertThat(sink.records().get(1).fields()).containsEntry("resolution", "removed");
+  }
+
+  @Test
+  void incumbentRemoved_newcomerBecomesTheHostTenant_andItsFindingResolves() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    start(new Ledger("h1"));
+    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(1));
+
+    engine.remove("a");
+    engine.emit(EngineEvent.container("destroy", "a"));
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(sink.summary())
+                    .containsExactly("opened:tenancy.mixed:b", "resolved:tenancy.mixed:b"));
+  }
+
+  @Test
+  void eventForVanishedContainer_isIgnored_andTheLoopGoesOn() {
+    start(new Ledger("h1"));
+    await().until(() -> watcher.problem().isEmpty());
+
+    engine.emit(EngineEvent.container("start", "ghost"));
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.emit(EngineEvent.container("create", "a"));
+    engine.emit(EngineEvent.container("create", "b"));
+
+    await()
+        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+  }
+
+  @Test
+  void engineRestart_stillTrueFindingsKeepTheirFingerprint_vanishedOnesResolve() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.add(tenant("c", "2026-03-01T00:00:00Z", "test"));
+    start(new Ledger("h1"));
+    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(2));
+
+    engine.down();
+    await().until(() -> watcher.problem().isPresent());
+    engine.remove("c");
+    engine.up();
+
+    await()
+        .untilAsserted(
+            () -> assertThat(sink.summary()).endsWith("resolved:tenancy.mixed:c").hasSize(3));
+    assertThat(engine.connections()).isGreaterThanOrEqualTo(2);
+    await().until(() -> watcher.problem().isEmpty());
+  }
+
+  @Test
+  void agentRestart_standingFindingsAreNotOpenedAgain_andGoneOnesResolve() throws Exception {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.add(tenant("c", "2026-03-01T00:00:00Z", "test"));
+    start(new Ledger("h1"));
+    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(2));
+    watcher.stop(2_000);
+
+    engine.remove("c");
+    Ledger restored = new Ledger("h1");
+    restored.restore(new LedgerStore(state).load(RuleCatalog.standard()));
+    start(restored);
+
+    await()
+        .untilAsserted(
+            () -> assertThat(sink.summary()).hasSize(3).endsWith("resolved:tenancy.mixed:c"));
+  }
+
+  @Test
+  void burstOfEvents_eachContainerIsInspectedOncePerDrainNotPerEvent() {
+    start(new Ledger("h1"));
+    await().until(() -> watcher.problem().isEmpty());
+    int before = engine.inspections();
+
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    for (String action : List.of("create", "start", "attach", "start", "update")) {
+      engine.emit(EngineEvent.container(action, "a"));
+    }
+
+    await().until(() -> engine.inspections() > before);
+    assertThat(engine.inspections() - before).isLessThanOrEqualTo(5);
+  }
+}

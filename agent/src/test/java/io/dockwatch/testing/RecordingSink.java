@@ -1,0 +1,41 @@
+package io.dockwatch.testing;
+
+import io.dockwatch.sink.OutboundRecord;
+import io.dockwatch.sink.RecordSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every record it is given, for assertions. */
+public final class RecordingSink implements RecordSink {
+  private final List<OutboundRecord> records = new ArrayList<>();
+
+  @Override
+  public synchronized void accept(OutboundRecord record) {
+    records.add(record);
+  }
+
+  public synchronized List<OutboundRecord> records() {
+    return List.copyOf(records);
+  }
+
+  /** {@code event:rule:container_name} of every record, in order. */
+  public synchronized List<String> summary() {
+    return records.stream()
+        .map(
+            r ->
+                r.fields().get("event")
+                    + ":"
+                    + r.fields().get("rule")
+                    + ":"
+                    + r.fields().get("container_name"))
+        .toList();
+  }
+
+  @Override
+  public String name() {
+    return "recording";
+  }
+
+  @Override
+  public void close(long timeoutMillis) {}
+}
