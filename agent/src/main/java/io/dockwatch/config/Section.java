@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * replaced by the default, so that one pass finds every problem.
  */
 final class Section {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
 
   private final String path;
   private final JsonNode node;
@@ -88,8 +88,8 @@ final class Section {
       return fallback;
     }
     long v = value.asLong();
-    if (v < min || v > max) {
-      problem(name, v + " is out of range " + min + ".." + max);
+    if (!value.canConvertToLong() || v < min || v > max) {
+      problem(name, value.asText() + " is out of range " + min + ".." + max);
       return fallback;
     }
     return v;

@@ -127,10 +127,14 @@ public final class Watcher {
         });
   }
 
-  /** Closes the engine connection and saves the ledger. Runs on the loop; waits for it. */
+  /**
+   * Evaluates the containers named by events already received, closes the engine connection and
+   * saves the ledger. Runs on the loop; waits for it.
+   */
   public void stop(long timeoutMillis) throws InterruptedException {
     loop.execute(
         () -> {
+          drain();
           closeSession();
           save();
         });
