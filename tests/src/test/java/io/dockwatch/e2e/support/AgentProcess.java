@@ -111,7 +111,9 @@ public final class AgentProcess implements AutoCloseable {
    * @throws AssertionError when the agent is still running 30 s later; it is then killed
    */
   public int stop() {
-    process.destroy();
+    // Through the handle: Process.destroy() also closes our ends of the pipes, which would lose
+    // the lines the agent writes while it shuts down.
+    process.toHandle().destroy();
     if (!waitFor(STOP_TIMEOUT)) {
       kill();
       throw new AssertionError("the agent ignored SIGTERM for " + STOP_TIMEOUT + "; killed it");
@@ -121,7 +123,7 @@ public final class AgentProcess implements AutoCloseable {
 
   /** Sends SIGKILL, as a crash or the OOM killer would, and returns the exit code. */
   public int kill() {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     waitFor(STOP_TIMEOUT);
     return exitCodeAfterOutput();
   }
@@ -185,9 +187,9 @@ public final class AgentProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
-    process.destroy();
+    process.toHandle().destroy();
     if (!waitFor(STOP_TIMEOUT)) {
-      process.destroyForcibly();
+      process.toHandle().destroyForcibly();
       waitFor(STOP_TIMEOUT);
     }
   }

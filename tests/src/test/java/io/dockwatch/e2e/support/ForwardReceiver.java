@@ -33,6 +33,7 @@ public final class ForwardReceiver implements AutoCloseable {
   private final List<String> problems = new ArrayList<>();
   private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACKNOWLEDGE);
   private final AtomicInteger dropped = new AtomicInteger();
+  private final AtomicInteger acknowledged = new AtomicInteger();
   private final AtomicInteger port = new AtomicInteger();
   private final AtomicReference<ForwardListener> listener = new AtomicReference<>();
 
@@ -105,6 +106,11 @@ public final class ForwardReceiver implements AutoCloseable {
     return dropped.get();
   }
 
+  /** How many chunks were acknowledged: one per message that asked for it and was kept. */
+  public int chunksAcknowledged() {
+    return acknowledged.get();
+  }
+
   /** Waits up to 30 s for an entry that matches, and returns the first such. */
   public ForwardEntry awaitEntry(Predicate<ForwardEntry> match) {
     return awaitEntries(match, 1, DEFAULT_WAIT).get(0);
@@ -139,6 +145,7 @@ public final class ForwardReceiver implements AutoCloseable {
       synchronized (entries) {
         entries.addAll(message.entries());
       }
+      message.chunk().ifPresent(chunk -> acknowledged.incrementAndGet());
       return true;
     }
 
