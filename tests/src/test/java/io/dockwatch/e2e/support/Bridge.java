@@ -1,5 +1,6 @@
 package io.dockwatch.e2e.support;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ final class Bridge implements AutoCloseable {
   }
 
   private static Command.Result ip(String... args) {
-    List<String> argv = new java.util.ArrayList<>(List.of("ip"));
+    List<String> argv = new ArrayList<>(List.of("ip"));
     argv.addAll(List.of(args));
     return Command.run(argv);
   }

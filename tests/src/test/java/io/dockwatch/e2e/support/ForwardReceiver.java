@@ -48,7 +48,7 @@ public final class ForwardReceiver implements AutoCloseable {
   public static ForwardReceiver listen(int port) {
     ForwardReceiver receiver = new ForwardReceiver();
     receiver.port.set(port);
-    receiver.restart();
+    receiver.bind();
     return receiver;
   }
 
@@ -78,6 +78,10 @@ public final class ForwardReceiver implements AutoCloseable {
   /** Stops if listening, then listens again on the same port. */
   public void restart() {
     stop();
+    bind();
+  }
+
+  private void bind() {
     ForwardListener started = ForwardListener.bind(port.get(), new Recorder());
     port.set(started.port());
     listener.set(started);

@@ -2,9 +2,11 @@ package io.dockwatch.e2e.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,10 +99,10 @@ class ForwardReceiverTest {
     byte[] whole = ForwardSender.message("app.cut", 7L, Map.of("log", "cut"), null);
 
     try (ForwardSender sender = new ForwardSender(receiver.port())) {
-      sender.send(java.util.Arrays.copyOf(whole, whole.length - 3));
+      sender.send(Arrays.copyOf(whole, whole.length - 3));
     }
 
-    org.awaitility.Awaitility.await().until(() -> !receiver.problems().isEmpty());
+    await().until(() -> !receiver.problems().isEmpty());
     assertThat(receiver.problems()).containsExactly("the connection ended inside a message");
     assertThat(receiver.entries()).isEmpty();
   }

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A dockerd of the tests' own: every path it writes (socket, data, exec state, pid file, log) is
@@ -74,10 +76,6 @@ final class PrivateDaemon implements AutoCloseable {
     return daemon.get().pid();
   }
 
-  Path dir() {
-    return dir;
-  }
-
   String bridgeName() {
     return bridge.name();
   }
@@ -85,8 +83,11 @@ final class PrivateDaemon implements AutoCloseable {
   /** Stops dockerd by its PID, runs {@code whileDown}, then starts it on the same folder. */
   void restart(Runnable whileDown) {
     halt();
-    whileDown.run();
-    launch();
+    try {
+      whileDown.run();
+    } finally {
+      launch();
+    }
   }
 
   private void launch() {
@@ -122,7 +123,7 @@ final class PrivateDaemon implements AutoCloseable {
           .pollInterval(Duration.ofMillis(100))
           .failFast("dockerd exited", () -> !process.isAlive())
           .until(cli::answers);
-    } catch (ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
       throw new IllegalStateException(e.getMessage() + "; its log ends with:\n" + logTail(), e);
     }
   }
@@ -159,7 +160,7 @@ final class PrivateDaemon implements AutoCloseable {
       Files.readAllLines(Path.of("/proc/self/mounts")).stream()
           .map(line -> line.split(" ")[1])
           .filter(point -> point.startsWith(dir.toString()))
-          .sorted(java.util.Comparator.reverseOrder())
+          .sorted(Comparator.reverseOrder())
           .forEach(point -> Command.run(List.of("umount", "-l", point)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
