@@ -48,7 +48,7 @@ public final class AgentLauncher implements AutoCloseable {
 
   static Path emptied(Path dir) {
     Path absolute = dir.toAbsolutePath().normalize();
-    Command.run(List.of("rm", "-rf", absolute.toString())).stdoutOrFail();
+    Command.deleteTree(absolute);
     try {
       return Files.createDirectories(absolute);
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ final class Command {
 
   static Result run(List<String> argv) {
     return run(argv, Map.of(), Duration.ofSeconds(60));
+  }
+
+  /** Deletes a folder and all below it, as root may own files there that a container wrote. */
+  static void deleteTree(Path dir) {
+    run(List.of("rm", "-rf", "--one-file-system", dir.toString())).stdoutOrFail();
   }
 
   // A thread of its own per pipe: the common pool may have a single worker on a small machine.

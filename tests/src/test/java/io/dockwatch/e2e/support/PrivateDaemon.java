@@ -151,7 +151,7 @@ final class PrivateDaemon implements AutoCloseable {
     halt();
     bridge.close();
     unmountLeftovers();
-    Command.run(List.of("rm", "-rf", dir.toString()));
+    Command.deleteTree(dir);
   }
 
   // A dockerd that had to be killed can leave overlay and shm mounts that block the removal.

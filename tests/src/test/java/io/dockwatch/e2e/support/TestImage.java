@@ -83,7 +83,7 @@ final class TestImage {
       throw new UncheckedIOException("cannot build the root of " + NAME, e);
     } finally {
       if (work != null) {
-        Command.run(List.of("rm", "-rf", work.toString()));
+        Command.deleteTree(work);
       }
     }
     // A dynamically linked busybox imports fine but cannot start; say so here, not in every test.
