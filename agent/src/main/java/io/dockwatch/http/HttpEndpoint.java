@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +25,25 @@ import org.slf4j.LoggerFactory;
  * The agent's own door: {@code GET /metrics} and {@code GET /healthz}, over HTTP or HTTPS, with
  * optional basic authentication, on the JDK's built-in server. It binds where {@link
  * HttpConfig#listen()} says, loopback by default. Two daemon threads serve requests: scrapes only
- * read samples already taken, so they are short, and a flood of connections cannot take more.
+ * read samples already taken, so they are short, and a flood of connections cannot take more. A
+ * client that sends half a request holds a thread for at most three seconds, so a scraper may wait
+ * that long behind such clients; a wide bind is best also kept behind a firewall.
  */
 public final class HttpEndpoint implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
   private static final int THREADS = 2;
   private static final int BACKLOG = 16;
   private static final Duration SCRAPE_FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+
+  /**
+   * Settings of the JDK's server, which it reads once from system properties when first used.
+   * TCP_NODELAY: without it the HTTPS server leaves the last TLS record of a response waiting for
+   * the scraper's delayed ACK, and a kept-alive HTTPS scrape took 43 ms instead of 0.6 ms. A
+   * request time limit (seconds): a worker reads the request line and headers itself, so without
+   * one, two connections that send half a request line would hold both threads for good.
+   */
+  private static final Map<String, String> SERVER_SETTINGS =
+      Map.of("sun.net.httpserver.nodelay", "true", "sun.net.httpserver.maxReqTime", "3");
 
   private final HttpConfig config;
   private final Routes routes;
@@ -62,6 +75,7 @@ public final class HttpEndpoint implements Closeable {
     if (config.tlsCert() != null) {
       tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
     }
+    tuneServer();
     HttpServer server = bind(config.listen(), tls);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
     server.setExecutor(pool);
@@ -77,6 +91,16 @@ public final class HttpEndpoint implements Closeable {
         address(),
         tls != null,
         !config.basicAuth().isEmpty());
+  }
+
+  /** Applies {@link #SERVER_SETTINGS}, leaving alone any the operator set with {@code -D}. */
+  private static void tuneServer() {
+    SERVER_SETTINGS.forEach(
+        (key, value) -> {
+          if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+          }
+        });
   }
 
   private static HttpServer bind(InetSocketAddress listen, SSLContext tls) throws IOException {

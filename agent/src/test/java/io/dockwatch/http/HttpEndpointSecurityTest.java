@@ -10,6 +10,8 @@ import io.dockwatch.tls.TestPki.Encoding;
 import io.dockwatch.tls.TestPki.Issued;
 import io.dockwatch.tls.TestPki.KeyType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +20,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +64,26 @@ class HttpEndpointSecurityTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("dockwatch_up 1");
+  }
+
+  @Test
+  void tls_keptAliveScrapes_doNotWaitForDelayedAcks() throws Exception {
+    start(tls(server.cert(), server.key(), Map.of()));
+    long slowest = 0;
+
+    try (SSLSocket socket =
+        (SSLSocket) pki.trustingClient().getSocketFactory().createSocket("127.0.0.1", port())) {
+      socket.setTcpNoDelay(true);
+      for (int i = 0; i < 10; i++) {
+        long begin = System.nanoTime();
+        String head = scrapeOnce(socket);
+        slowest = Math.max(slowest, System.nanoTime() - begin);
+        assertThat(head).startsWith("HTTP/1.1 200");
+      }
+    }
+
+    // A scrape stuck behind Nagle's algorithm waits for the client's delayed ACK, 40 ms on Linux.
+    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(35));
   }
 
   @Test
@@ -163,6 +189,29 @@ class HttpEndpointSecurityTest {
       b.header("Authorization", authorization);
     }
     return b.build();
+  }
+
+  /** One GET on a kept-alive connection; returns the response head, having read the body. */
+  private static String scrapeOnce(SSLSocket socket) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed after " + head);
+      }
+      head.append((char) b);
+    }
+    Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    if (!length.find()) {
+      throw new IOException("no Content-Length in " + head);
+    }
+    in.readNBytes(Integer.parseInt(length.group(1)));
+    return head.toString();
   }
 
   private static String basic(String user, String password) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dockwatch.config.HttpConfig;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,32 @@ class HttpEndpointTest {
   }
 
   @Test
+  void metrics_bothThreadsHeldByHalfSentRequests_answersOnceTheyTimeOut() throws Exception {
+    start(LOOPBACK, FakeSources.Metrics.working(), FakeSources.health());
+    List<Socket> stalled = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Socket s = new Socket("127.0.0.1", endpoint.address().getPort());
+      s.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      stalled.add(s);
+    }
+
+    HttpResponse<String> response;
+    try {
+      response =
+          client.send(
+              HttpRequest.newBuilder(uri("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void start_loopbackConfig_bindsLoopbackOnly() throws Exception {
     start(LOOPBACK, FakeSources.Metrics.working(), FakeSources.health());
 
@@ -157,15 +188,19 @@ class HttpEndpointTest {
     endpoint.start();
   }
 
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + endpoint.address().getPort() + path);
+  }
+
   private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
     return send("GET", path, headers);
   }
 
   private HttpResponse<String> send(String method, String path, Map<String, String> headers)
       throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofString("ignored"));
+        HttpRequest.newBuilder(uri(path))
+            .method(method, HttpRequest.BodyPublishers.ofString("ignored"));
     headers.forEach(request::header);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
