@@ -120,7 +120,7 @@ class EngineTlsTest {
   @Test
   void diagnose_silentPlainHttpPort_saysTheEngineDidNotAnswerTls() throws Exception {
     Duration shortly = Duration.ofMillis(300);
-    try (FakeEngine fake = FakeEngine.plain()) {
+    try (FakeEngine fake = FakeEngine.silentPlain()) {
       DockerConfig docker = config(fake.uri(), pki.caCert());
       // What the HTTP client reports for a port that never answers its greeting, after its own
       // connect timeout; the bare timeout names nothing, so the diagnosis has to probe.
@@ -135,6 +135,22 @@ class EngineTlsTest {
                   + fake.uri()
                   + ": the engine did not answer a TLS handshake (no TLS handshake within 300 ms);"
                   + " is this a plain HTTP port?");
+    }
+  }
+
+  @Test
+  void explain_plainHttpPort_saysTheEngineDoesNotSpeakTls() throws Exception {
+    try (FakeEngine fake = FakeEngine.plain()) {
+      DockerConfig docker = config(fake.uri(), pki.caCert());
+
+      IOException failure = connectFailure(docker);
+
+      assertThat(EngineTls.explain(failure, docker))
+          .contains(
+              "engine at "
+                  + fake.uri()
+                  + ": the engine does not speak TLS on this port (a plain HTTP listener?);"
+                  + " the agent reaches TCP engines only over TLS");
     }
   }
 

@@ -20,18 +20,25 @@ final class FakeEngine implements AutoCloseable {
   private static final String VERSION = "{\"ApiVersion\":\"1.45\"}";
 
   private final ServerSocket server;
+  private final boolean rejectsGarbage;
   private final Thread acceptor;
 
-  private FakeEngine(ServerSocket server) {
+  private FakeEngine(ServerSocket server, boolean rejectsGarbage) {
     this.server = server;
+    this.rejectsGarbage = rejectsGarbage;
     this.acceptor = new Thread(this::serve, "fake-engine");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  /** A plain HTTP port: a TLS greeting there waits forever for the end of a request line. */
+  /** A plain HTTP port that waits forever for the end of a request line a TLS greeting lacks. */
+  static FakeEngine silentPlain() throws IOException {
+    return new FakeEngine(new ServerSocket(0, 4, InetAddress.getLoopbackAddress()), false);
+  }
+
+  /** A plain HTTP port that answers anything it cannot parse with 400, as most servers do. */
   static FakeEngine plain() throws IOException {
-    return new FakeEngine(new ServerSocket(0, 4, InetAddress.getLoopbackAddress()));
+    return new FakeEngine(new ServerSocket(0, 4, InetAddress.getLoopbackAddress()), true);
   }
 
   /** A TLS port presenting the identity in {@code context} and requiring a client certificate. */
@@ -42,7 +49,7 @@ final class FakeEngine implements AutoCloseable {
                 .getServerSocketFactory()
                 .createServerSocket(0, 4, InetAddress.getLoopbackAddress());
     server.setNeedClientAuth(true);
-    return new FakeEngine(server);
+    return new FakeEngine(server, false);
   }
 
   URI uri() {
@@ -53,7 +60,11 @@ final class FakeEngine implements AutoCloseable {
     while (!server.isClosed()) {
       try (Socket connection = server.accept()) {
         connection.setSoTimeout(10_000);
-        if (readHeaders(connection.getInputStream())) {
+        if (rejectsGarbage && connection.getInputStream().read() != 'G') {
+          connection
+              .getOutputStream()
+              .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else if (readHeaders(connection.getInputStream())) {
           OutputStream out = connection.getOutputStream();
           out.write(
               ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
