@@ -3,12 +3,11 @@ package io.dockwatch.cli;
 import io.dockwatch.config.Config;
 import io.dockwatch.config.ConfigException;
 import io.dockwatch.docker.ContainerSnapshot;
-import io.dockwatch.docker.HttpEngineClient;
+import io.dockwatch.docker.EngineClient;
 import io.dockwatch.policy.HostContext;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.Severity;
 import io.dockwatch.policy.Verdict;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,7 @@ final class AuditCommand implements Callable<Integer> {
                 () -> new IllegalArgumentException("--fail-on: unknown severity " + failOn));
     Policy policy = new Policy(c);
     List<ContainerSnapshot> containers = new ArrayList<>();
-    try (HttpEngineClient client =
-        HttpEngineClient.connect(c.docker().host(), null, Duration.ofSeconds(10))) {
+    try (EngineClient client = Engines.connector(c.docker()).connect()) {
       for (String id : client.containerIds()) {
         client.inspect(id).ifPresent(containers::add);
       }

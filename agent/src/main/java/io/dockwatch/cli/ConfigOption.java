@@ -4,10 +4,14 @@ import io.dockwatch.config.Config;
 import io.dockwatch.config.ConfigException;
 import io.dockwatch.config.ConfigLoader;
 import io.dockwatch.policy.RuleCatalog;
+import io.dockwatch.tls.EngineTls;
+import io.dockwatch.tls.TlsContexts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option shared by the commands, and loading it. */
@@ -19,8 +23,29 @@ final class ConfigOption {
       description = "Configuration file (default: ${DEFAULT-VALUE}).")
   Path file;
 
+  /**
+   * Loads the file and checks what only opening them can tell: that the TLS keys and certificates
+   * it names are usable. Either step's problems make the whole load fail.
+   */
   Config load() throws ConfigException {
-    return loader().load(file);
+    Config c = loader().load(file);
+    List<String> problems = new ArrayList<>();
+    try {
+      EngineTls.sslConfig(c.docker());
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    }
+    if (c.http().tlsCert() != null) {
+      try {
+        TlsContexts.server(c.http().tlsCert(), c.http().tlsKey());
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return c;
   }
 
   static ConfigLoader loader() {

@@ -1,7 +1,7 @@
 package io.dockwatch.cli;
 
 import io.dockwatch.config.Config;
-import io.dockwatch.docker.HttpEngineClient;
+import io.dockwatch.config.ConfigException;
 import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
 import io.dockwatch.policy.Policy;
@@ -14,7 +14,6 @@ import io.dockwatch.runtime.Watcher;
 import io.dockwatch.sink.RecordSink;
 import io.dockwatch.sink.StdoutSink;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -37,7 +36,7 @@ final class Daemon {
     this.sinks = sinks;
   }
 
-  static Daemon start(Config c) {
+  static Daemon start(Config c) throws ConfigException {
     Clock clock = Clock.systemUTC();
     List<RecordSink> sinks = new ArrayList<>();
     if (c.sinks().stdout()) {
@@ -47,8 +46,7 @@ final class Daemon {
     Ledger ledger = new Ledger(c.agent().hostname());
     LedgerStore store = new LedgerStore(c.agent().stateDir());
     ledger.restore(store.load(RuleCatalog.standard()));
-    EngineConnector connector =
-        () -> HttpEngineClient.connect(c.docker().host(), null, Duration.ofSeconds(10));
+    EngineConnector connector = Engines.connector(c.docker());
     ScheduledExecutorService loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
