@@ -10,12 +10,12 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -49,7 +49,8 @@ final class ForwardReceiver implements AutoCloseable {
   }
 
   private final int port;
-  private final List<Event> events = new CopyOnWriteArrayList<>();
+  // Not copy-on-write: that copies the whole list on every add.
+  private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.ACK;
   private volatile ServerSocket server;
@@ -75,7 +76,9 @@ final class ForwardReceiver implements AutoCloseable {
   }
 
   List<Event> events() {
-    return List.copyOf(events);
+    synchronized (events) {
+      return List.copyOf(events);
+    }
   }
 
   /** Stops listening and drops every connection. */

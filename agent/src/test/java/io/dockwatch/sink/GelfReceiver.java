@@ -10,11 +10,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A GELF TCP peer for tests, on 127.0.0.1: reads null-delimited JSON messages and keeps them. It
@@ -26,7 +27,9 @@ final class GelfReceiver implements AutoCloseable {
 
   private final int port;
   private final JsonMapper json = new JsonMapper();
-  private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
+  // Not copy-on-write: that copies the whole list on every add.
+  private final List<Map<String, Object>> messages =
+      Collections.synchronizedList(new ArrayList<>());
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private volatile boolean refusing;
   private volatile ServerSocket server;
@@ -47,7 +50,9 @@ final class GelfReceiver implements AutoCloseable {
   }
 
   List<Map<String, Object>> messages() {
-    return List.copyOf(messages);
+    synchronized (messages) {
+      return List.copyOf(messages);
+    }
   }
 
   /** When true, each connection is closed as soon as it is accepted. */
