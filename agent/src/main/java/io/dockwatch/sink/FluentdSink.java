@@ -3,19 +3,19 @@ package io.dockwatch.sink;
 import io.dockwatch.config.SinkConfig;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records to fluentd over the forward protocol, at least once.
  *
- * <p>{@link #accept} encodes the record as a forward entry with a fresh {@code record_id} (a random
- * UUID) and appends it to the on-disk {@link Spool}, then returns; a thread of the sink sends
- * batches in PackedForward form and waits for fluentd's ack of each before the batch leaves the
- * spool. While fluentd is away, records wait on disk, across restarts of the agent too, up to the
- * configured bound. A batch whose ack never came is sent again, so fluentd may see a record twice:
- * the same {@code record_id} tells the copies apart from a new transition.
+ * <p>{@link #accept} encodes the record as a forward entry with a fresh {@code record_id} (see
+ * {@link RecordIds}) and hands it to the on-disk {@link Spool} through a {@link SpoolWriter}, then
+ * returns; a thread of the sink sends batches in PackedForward form and waits for fluentd's ack of
+ * each before the batch leaves the spool. While fluentd is away, records wait on disk, across
+ * restarts of the agent too, up to the configured bound. A batch whose ack never came is sent
+ * again, so fluentd may see a record twice: the same {@code record_id} tells the copies apart from
+ * a new transition.
  */
 public final class FluentdSink implements RecordSink {
   static final String NAME = "fluentd";
@@ -24,6 +24,7 @@ public final class FluentdSink implements RecordSink {
   private static final Logger log = LoggerFactory.getLogger(FluentdSink.class);
 
   private final ForwardEncoder encoder = new ForwardEncoder();
+  private final RecordIds ids = RecordIds.random();
   private final SpooledDelivery delivery;
 
   private FluentdSink(SpooledDelivery delivery) {
@@ -59,7 +60,7 @@ public final class FluentdSink implements RecordSink {
 
   @Override
   public void accept(OutboundRecord record) {
-    delivery.offer(encoder.encode(record, UUID.randomUUID().toString()));
+    delivery.offer(encoder.encode(record, ids.next()));
   }
 
   @Override

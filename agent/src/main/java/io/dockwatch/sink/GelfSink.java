@@ -4,7 +4,6 @@ import io.dockwatch.config.SinkConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * the same spool, retries and bound as {@link FluentdSink}.
  *
  * <p>GELF over TCP has no acknowledgement; see {@link GelfTransport} for what counts as delivered.
- * Each message carries {@code _record_id} (a random UUID given when the record is spooled), so the
- * copies of a batch sent again after a broken connection can be told apart from new transitions.
+ * Each message carries {@code _record_id} (see {@link RecordIds}), given when the record is
+ * spooled, so the copies of a batch sent again after a broken connection can be told apart from new
+ * transitions.
  */
 public final class GelfSink implements RecordSink {
   static final String NAME = "gelf";
@@ -23,6 +23,7 @@ public final class GelfSink implements RecordSink {
   private static final Logger log = LoggerFactory.getLogger(GelfSink.class);
 
   private final GelfEncoder encoder = new GelfEncoder();
+  private final RecordIds ids = RecordIds.random();
   private final SpooledDelivery delivery;
 
   private GelfSink(SpooledDelivery delivery) {
@@ -62,7 +63,7 @@ public final class GelfSink implements RecordSink {
 
   @Override
   public void accept(OutboundRecord record) {
-    delivery.offer(encoder.encode(record, UUID.randomUUID().toString()));
+    delivery.offer(encoder.encode(record, ids.next()));
   }
 
   @Override

@@ -11,16 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bounded first-in first-out queue of opaque records on disk, with one reader.
+ * A bounded first-in first-out queue of opaque records on disk, with one writer and one reader.
  *
  * <p>The directory holds append-only segment files, each a run of {@link Frame frames}, and a
  * {@code position} file with the committed read position. A record leaves the spool only when the
@@ -28,17 +25,14 @@ import org.slf4j.LoggerFactory;
  * committed when the agent stopped is read again after a restart (at-least-once).
  *
  * <p>Durability: {@link #append} has written the frame to its file when it returns, so a record
- * survives the agent being killed at once. Forcing to stable storage is left to a background task
- * that runs every {@value #SYNC_INTERVAL_MILLIS} ms when something was written: a crash of the
- * whole machine loses at most the records of that window, and no fsync ever runs on the caller's
- * thread.
+ * survives the agent being killed from then on. {@link #sync} forces what was written to stable
+ * storage; its owner calls it on a schedule, off the thread that offers records.
  *
  * <p>Bound: the segment files together never exceed {@code maxBytes}. An append that would pass it
  * is refused and counted, and each episode of refusals is logged once when it starts and once when
  * it ends. Consumed segments are deleted after each commit.
  */
 final class Spool implements Closeable {
-  static final long SYNC_INTERVAL_MILLIS = 200;
   private static final Logger log = LoggerFactory.getLogger(Spool.class);
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
 
@@ -50,7 +44,6 @@ final class Spool implements Closeable {
   private final int maxPayloadBytes;
   private final SpoolSync sync;
   private final SpoolReader reader;
-  private final ScheduledExecutorService syncTask;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong refused = new AtomicLong();
   // Guarded by lock: valid length of each live segment, the last one being the one appended to.
@@ -78,21 +71,12 @@ final class Spool implements Closeable {
     this.sync = new SpoolSync(name, dir);
     this.reader = new SpoolReader(name, dir, maxPayloadBytes);
     this.current = createSegment(recovered.nextSegment());
-    this.syncTask =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "dockwatch-spool-" + name);
-              thread.setDaemon(true);
-              return thread;
-            });
-    syncTask.scheduleWithFixedDelay(
-        sync::run, SYNC_INTERVAL_MILLIS, SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
    * Opens the spool in {@code dir}, creating it if needed and recovering what a previous run left.
    *
-   * @param name a short name for logs and thread names
+   * @param name a short name for logs
    * @param maxBytes the bound on the bytes of all segment files together
    */
   static Spool open(String name, Path dir, long maxBytes) throws IOException {
@@ -252,7 +236,20 @@ final class Spool implements Closeable {
     return refused.get();
   }
 
-  /** Stops taking records, forces what was written to disk and closes the files. */
+  /**
+   * Forces the records written so far, and the directory entries of new segments, to stable
+   * storage. May take long on a busy disk; never call it from a thread that must not wait.
+   */
+  void sync() {
+    sync.run();
+  }
+
+  /** True when records were written since the last {@link #sync}. */
+  boolean syncPending() {
+    return sync.pending();
+  }
+
+  /** Stops taking records, forces what was written to disk and closes the current segment. */
   @Override
   public void close() {
     lock.lock();
@@ -261,22 +258,12 @@ final class Spool implements Closeable {
         return;
       }
       closed = true;
-    } finally {
-      lock.unlock();
-    }
-    syncTask.shutdown();
-    try {
-      if (!syncTask.awaitTermination(SYNC_INTERVAL_MILLIS * 5, TimeUnit.MILLISECONDS)) {
-        log.warn("spool {}: sync task still busy at close", name);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    sync.run();
-    try {
+      sync.run();
       current.close();
     } catch (IOException e) {
       log.warn("spool {}: cannot close the current segment: {}", name, e.toString());
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -40,6 +40,10 @@ final class SpoolSync implements Runnable {
     directoryDirty = true;
   }
 
+  synchronized boolean pending() {
+    return !dirty.isEmpty() || directoryDirty;
+  }
+
   @Override
   public void run() {
     Set<Long> segments;

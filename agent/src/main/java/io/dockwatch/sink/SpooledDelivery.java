@@ -11,14 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivery through a spool. {@link #offer} appends to the spool and returns; a thread of its own
- * reads batches from the spool, hands each to the transport and commits it once the transport has
- * returned. While the peer is away it retries with capped exponential backoff, and logs the outage
- * once when it starts and once when it ends.
+ * Delivery through a spool. {@link #offer} hands the record to a {@link SpoolWriter} and returns; a
+ * sender thread reads batches from the spool, hands each to the transport and commits it once the
+ * transport has returned. While the peer is away it retries with capped exponential backoff, and
+ * logs the outage once when it starts and once when it ends.
  */
 final class SpooledDelivery {
   private static final Logger log = LoggerFactory.getLogger(SpooledDelivery.class);
   private static final long INTERRUPT_GRACE_MILLIS = 500;
+  private static final int WRITER_CAPACITY = 4096;
 
   private final String name;
   private final Spool spool;
@@ -28,12 +29,15 @@ final class SpooledDelivery {
   private final int batchRecords;
   private final long batchBytes;
   private final Thread thread;
+  private final SpoolWriter writer;
   private final Outage outage = new Outage();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong refusedAfterClose = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean closing;
   private volatile boolean stopping;
+  private volatile boolean aborted;
   private volatile long drainDeadline;
   private boolean spoolUnreadable;
 
@@ -58,56 +62,62 @@ final class SpooledDelivery {
     this.batchBytes = batchBytes;
     this.thread = new Thread(this::run, "dockwatch-sink-" + name);
     thread.setDaemon(true);
+    this.writer = new SpoolWriter(name, spool, WRITER_CAPACITY, () -> LockSupport.unpark(thread));
   }
 
   void start() {
+    writer.start();
     thread.start();
   }
 
-  /** Spools one record and wakes the sender; false when the record was refused. Never waits. */
+  /** Queues one record for the spool; false when it was refused and counted. Never waits. */
   boolean offer(byte[] payload) {
-    if (stopping) {
+    if (closing) {
       refusedAfterClose.incrementAndGet();
       return false;
     }
-    boolean taken = spool.append(payload);
-    if (taken) {
-      LockSupport.unpark(thread);
-    }
-    return taken;
+    return writer.offer(payload);
   }
 
   SinkStats stats() {
     return new SinkStats(
-        spool.backlogRecords(),
+        spool.backlogRecords() + writer.waiting(),
         spool.backlogBytes(),
         delivered.get(),
         failedAttempts.get(),
-        spool.refused() + refusedAfterClose.get());
+        spool.refused() + writer.dropped() + refusedAfterClose.get());
   }
 
   /**
-   * Stops taking records, keeps delivering until the spool is empty or {@code timeoutMillis} has
-   * passed, then cuts a send still in progress short and closes the spool; what is left stays on
-   * disk for the next start.
+   * Stops taking records, writes those offered to the spool, keeps delivering until the spool is
+   * empty or {@code timeoutMillis} has passed, then cuts a send still in progress short and closes
+   * the spool; what is left stays on disk for the next start.
    */
   void close(long timeoutMillis) {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    closing = true;
+    writer.close(timeoutMillis);
+    drainDeadline = deadline;
     stopping = true;
     LockSupport.unpark(thread);
-    join(timeoutMillis);
+    joinUntil(deadline);
     if (thread.isAlive()) {
-      // A send blocked on the peer: interrupting it closes its socket.
+      // A send blocked on the peer: interrupting it closes its socket. The flag, because the
+      // transport may swallow the interrupt, and no new attempt may start after this one.
+      aborted = true;
       thread.interrupt();
-      join(INTERRUPT_GRACE_MILLIS);
+      joinUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(INTERRUPT_GRACE_MILLIS));
     }
     if (thread.isAlive()) {
       log.warn("{}: sender thread did not stop; leaving it behind", name);
     } else {
       transport.close();
+    }
+    if (writer.isAlive()) {
+      return; // stuck in a write that holds the spool; the records it wrote are on disk anyway
     }
     spool.close();
     log.info(
@@ -128,7 +138,7 @@ final class SpooledDelivery {
         retryAt = now; // one prompt attempt at close, whatever the backoff said
       }
       boolean pending = spool.hasBacklog();
-      if (stopping && (!pending || now - drainDeadline >= 0)) {
+      if (stopping && (!pending || aborted || now - drainDeadline >= 0)) {
         return;
       }
       if (!pending) {
@@ -215,9 +225,15 @@ final class SpooledDelivery {
     return cause.toString();
   }
 
-  private void join(long millis) {
+  /** Waits for the sender to end, until {@code deadline} on the {@link System#nanoTime} scale. */
+  private void joinUntil(long deadline) {
     try {
-      thread.join(Math.max(1, millis));
+      // Thread.join counts whole milliseconds and may return just before the deadline.
+      for (long left = deadline - System.nanoTime();
+          left > 0 && thread.isAlive();
+          left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.timedJoin(thread, left);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

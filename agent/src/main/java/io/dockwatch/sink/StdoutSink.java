@@ -3,12 +3,8 @@ package io.dockwatch.sink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -28,13 +24,9 @@ public final class StdoutSink implements RecordSink {
 
   private static final Logger log = LoggerFactory.getLogger(StdoutSink.class);
 
-  /** Put in the queue by close(): the writer stops when it reaches it. */
-  private static final OutboundRecord END =
-      new OutboundRecord(Instant.EPOCH, Map.of("message", "", "severity", "", "host", ""));
-
   private final PrintStream out;
-  private final BlockingQueue<OutboundRecord> queue;
   private final Thread writer;
+  private final HandOff<OutboundRecord> queue;
   private final JsonMapper json = new JsonMapper();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -45,9 +37,9 @@ public final class StdoutSink implements RecordSink {
 
   private StdoutSink(PrintStream out, int capacity) {
     this.out = out;
-    this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = new Thread(this::run, "dockwatch-sink-stdout");
     writer.setDaemon(true);
+    this.queue = new HandOff<>(capacity, writer);
   }
 
   /** Starts a sink writing to {@code out} that holds at most {@code capacity} records waiting. */
@@ -92,12 +84,9 @@ public final class StdoutSink implements RecordSink {
   @Override
   public void close(long timeoutMillis) {
     closing = true;
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    queue.wake(); // not an interrupt: that could cut short a write in progress
     try {
-      // Not an interrupt: that could cut short a write in progress.
-      if (queue.offer(END, timeoutMillis, TimeUnit.MILLISECONDS)) {
-        writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      }
+      writer.join(Math.max(1, timeoutMillis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -108,19 +97,12 @@ public final class StdoutSink implements RecordSink {
 
   private void run() {
     while (true) {
-      OutboundRecord record;
-      try {
-        record = queue.take();
-      } catch (InterruptedException e) {
+      OutboundRecord record = queue.take(Long.MAX_VALUE);
+      if (record != null) {
+        write(record);
+      } else if (closing) {
         return;
       }
-      if (record == END) {
-        for (OutboundRecord late = queue.poll(); late != null; late = queue.poll()) {
-          write(late); // offered while close() was starting
-        }
-        return;
-      }
-      write(record);
     }
   }
 

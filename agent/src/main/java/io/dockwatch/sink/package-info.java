@@ -8,12 +8,14 @@
  * the peer has them, so that an outage of the peer or a restart of the agent loses nothing:
  *
  * <ul>
- *   <li>a record is written to the spool before {@code accept} returns, and forced to stable
- *       storage within 200 ms;
+ *   <li>{@code accept} puts a record in a bounded queue in memory; a writer thread puts it in the
+ *       spool file microseconds later (from then on it survives the agent being killed) and forces
+ *       it to stable storage within 200 ms and the time of one fsync;
  *   <li>it leaves the spool only after the peer took it (fluentd's ack; for GELF, a flushed write
  *       on a connection that stayed open), so delivery is at least once, and each record carries a
  *       unique {@code record_id} by which copies are recognised;
- *   <li>when the spool is full, new records are refused, counted and logged once per episode;
+ *   <li>when the spool is full, or the disk so slow that the queue fills, new records are refused,
+ *       counted and logged once per episode;
  *   <li>a crash mid-write leaves a torn record at the end of a segment, which the next start cuts
  *       off with a log line.
  * </ul>

@@ -166,6 +166,18 @@ class SpoolTest {
   }
 
   @Test
+  void sync_afterAppends_leavesNothingPending() throws IOException {
+    Spool spool = open(BOUND);
+    appendAll(spool, 0, 2);
+    boolean pendingBefore = spool.syncPending();
+
+    spool.sync();
+
+    assertThat(pendingBefore).isTrue();
+    assertThat(spool.syncPending()).isFalse();
+  }
+
+  @Test
   void reopen_withTornTail_keepsWholeRecordsAndCutsTheTornOne() throws IOException {
     Spool first = open(BOUND);
     appendAll(first, 0, 3);
