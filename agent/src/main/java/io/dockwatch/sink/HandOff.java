@@ -9,6 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * #offer} is a few atomic operations and an unpark, and fails when the queue is full. A blocking
  * queue would share a lock with the consumer, and a consumer descheduled while holding it would
  * stall the producer, the agent's event loop.
+ *
+ * <p>An item counts in {@link #size} from its offer until the consumer calls {@link #handled}, so
+ * that one taken but not yet processed is never counted nowhere.
  */
 final class HandOff<T> {
   private final ConcurrentLinkedQueue<T> items = new ConcurrentLinkedQueue<>();
@@ -44,7 +47,6 @@ final class HandOff<T> {
     while (true) {
       T item = items.poll();
       if (item != null) {
-        size.decrementAndGet();
         return item;
       }
       long left = timeoutNanos - (System.nanoTime() - start);
@@ -58,11 +60,17 @@ final class HandOff<T> {
     }
   }
 
+  /** Marks the item last taken as processed: it no longer counts. Consumer thread only. */
+  void handled() {
+    size.decrementAndGet();
+  }
+
   /** Makes a waiting {@link #take} return, so that the consumer notices a change of state. */
   void wake() {
     LockSupport.unpark(consumer);
   }
 
+  /** Items offered and not yet handled. */
   int size() {
     return size.get();
   }

@@ -66,7 +66,7 @@ final class SpoolWriter {
     return false;
   }
 
-  /** Records waiting in memory for the disk. */
+  /** Records waiting in memory for the disk, the one being appended included. */
   int waiting() {
     return queue.size();
   }
@@ -104,6 +104,7 @@ final class SpoolWriter {
       byte[] payload = queue.take(wait);
       if (payload != null) {
         append(payload);
+        queue.handled();
       } else if (stopping) {
         spool.sync();
         return;

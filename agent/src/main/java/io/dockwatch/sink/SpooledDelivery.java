@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class SpooledDelivery {
   private static final Logger log = LoggerFactory.getLogger(SpooledDelivery.class);
   private static final long INTERRUPT_GRACE_MILLIS = 500;
-  private static final int WRITER_CAPACITY = 4096;
+  private static final int WRITER_CAPACITY = 8192;
 
   private final String name;
   private final Spool spool;

@@ -100,6 +100,7 @@ public final class StdoutSink implements RecordSink {
       OutboundRecord record = queue.take(Long.MAX_VALUE);
       if (record != null) {
         write(record);
+        queue.handled();
       } else if (closing) {
         return;
       }

@@ -64,7 +64,7 @@ class GelfSinkTest {
     GelfSink sink = open();
     acceptAll(sink, 0, 30);
     await().atMost(WAIT).until(() -> sink.stats().failedAttempts() >= 2);
-    assertThat(sink.stats().backlogRecords()).isEqualTo(30);
+    await().atMost(WAIT).until(() -> sink.stats().backlogRecords() == 30);
 
     receiver.restart();
 
@@ -98,6 +98,8 @@ class GelfSinkTest {
     receiver.refusing(false);
 
     await().atMost(WAIT).until(() -> sink.stats().delivered() == 5);
+    // Delivered means written to an open connection; the receiver parses on its own thread.
+    await().atMost(WAIT).until(() -> receiver.messages().size() == 5);
     assertThat(seqs()).isEqualTo(range(0, 5));
   }
 

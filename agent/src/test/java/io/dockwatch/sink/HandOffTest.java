@@ -30,6 +30,18 @@ class HandOffTest {
     taken.add(handOff.take(1_000_000));
 
     assertThat(taken).containsExactly("a", "b", null);
+  }
+
+  @Test
+  void size_countsATakenItemUntilHandled() {
+    HandOff<String> handOff = new HandOff<>(10, Thread.currentThread());
+    handOff.offer("a");
+
+    handOff.take(0);
+    int whileInHand = handOff.size();
+    handOff.handled();
+
+    assertThat(whileInHand).isEqualTo(1);
     assertThat(handOff.size()).isZero();
   }
 
