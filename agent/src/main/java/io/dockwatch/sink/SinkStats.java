@@ -8,8 +8,8 @@ package io.dockwatch.sink;
  *     sink that buffers in memory only (a gauge)
  * @param delivered records delivered since the sink started (a counter)
  * @param failedAttempts attempts to deliver a batch that failed since the sink started (a counter)
- * @param dropped records refused since the sink started: buffer full, unwritable, or offered after
- *     close (a counter)
+ * @param dropped records refused since the sink started: buffer full, disk failing or too slow for
+ *     the records offered, or offered after close (a counter)
  */
 public record SinkStats(
     long backlogRecords, long backlogBytes, long delivered, long failedAttempts, long dropped) {}
