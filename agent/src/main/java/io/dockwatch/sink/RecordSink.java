@@ -15,7 +15,13 @@ public interface RecordSink extends Closeable {
   /** A short name for logs and metric labels: {@code fluentd}, {@code gelf}, {@code stdout}. */
   String name();
 
-  /** Stops taking records, delivers or persists what is pending, within {@code timeoutMillis}. */
+  /** The sink's counters and gauges now; cheap enough to call on every scrape. */
+  SinkStats stats();
+
+  /**
+   * Stops taking records and delivers what is pending within {@code timeoutMillis}; a durable sink
+   * leaves the rest on disk for the next start.
+   */
   void close(long timeoutMillis);
 
   @Override
