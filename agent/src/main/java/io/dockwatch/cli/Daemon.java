@@ -11,8 +11,11 @@ import io.dockwatch.runtime.EngineConnector;
 import io.dockwatch.runtime.Inventory;
 import io.dockwatch.runtime.Reporter;
 import io.dockwatch.runtime.Watcher;
+import io.dockwatch.sink.FluentdSink;
+import io.dockwatch.sink.GelfSink;
 import io.dockwatch.sink.RecordSink;
 import io.dockwatch.sink.StdoutSink;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
+  private static final int STDOUT_QUEUE = 8_192;
 
   private final Config config;
   private final Watcher watcher;
@@ -36,12 +40,9 @@ final class Daemon {
     this.sinks = sinks;
   }
 
-  static Daemon start(Config c) throws ConfigException {
+  static Daemon start(Config c) throws ConfigException, IOException {
     Clock clock = Clock.systemUTC();
-    List<RecordSink> sinks = new ArrayList<>();
-    if (c.sinks().stdout()) {
-      sinks.add(new StdoutSink(System.out));
-    }
+    List<RecordSink> sinks = sinks(c, clock);
     AgentListener listener = AgentListener.NONE;
     Ledger ledger = new Ledger(c.agent().hostname());
     LedgerStore store = new LedgerStore(c.agent().stateDir());
@@ -74,6 +75,20 @@ final class Daemon {
         c.docker().host(),
         sinks.stream().map(RecordSink::name).toList());
     return new Daemon(c, watcher, sinks);
+  }
+
+  private static List<RecordSink> sinks(Config c, Clock clock) throws IOException {
+    List<RecordSink> sinks = new ArrayList<>();
+    if (c.sinks().stdout()) {
+      sinks.add(StdoutSink.start(System.out, STDOUT_QUEUE));
+    }
+    if (c.sinks().fluentd().enabled()) {
+      sinks.add(FluentdSink.open(c.sinks().fluentd(), clock));
+    }
+    if (c.sinks().gelf().enabled()) {
+      sinks.add(GelfSink.open(c.sinks().gelf(), clock));
+    }
+    return sinks;
   }
 
   void reload(Config next) {

@@ -2,6 +2,7 @@ package io.dockwatch.testing;
 
 import io.dockwatch.sink.OutboundRecord;
 import io.dockwatch.sink.RecordSink;
+import io.dockwatch.sink.SinkStats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,11 @@ public final class RecordingSink implements RecordSink {
                     + ":"
                     + r.fields().get("container_name"))
         .toList();
+  }
+
+  @Override
+  public synchronized SinkStats stats() {
+    return new SinkStats(0, 0, records.size(), 0, 0);
   }
 
   @Override

@@ -56,14 +56,16 @@ class FindingsEndToEndTest {
   void offendersOpenAndResolve_compliantContainerStaysQuiet(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
     int http = AgentConfigs.freePort();
-    agents.writeConfig(AgentConfigs.standard(engine, receiver, agents, http));
+    int allowed = AgentConfigs.freePort();
+    int allowedToo = AgentConfigs.freePort();
+    agents.writeConfig(AgentConfigs.standard(engine, receiver, agents, http, allowed, allowedToo));
     AgentProcess agent =
         agents.start("run", "--config", agents.workDir().resolve("dockwatch.toml").toString());
     agent.awaitStderr(line -> line.contains("connected to engine"));
     String[] logs = AgentConfigs.fluentdLogging(receiver);
     String[] prod = PROD_LABELS;
 
-    run(engine, "e2e-good", logs, prod, a("-p", "127.0.0.1:18443:443"));
+    run(engine, "e2e-good", logs, prod, a("-p", "127.0.0.1:" + allowed + ":443"));
     run(
         engine,
         "e2e-mixed",
@@ -78,7 +80,7 @@ class FindingsEndToEndTest {
         a("--log-opt", "fluentd-async=true"),
         prod);
     run(engine, "e2e-publishall", logs, prod, a("-P", "--expose", "80"));
-    run(engine, "e2e-wildcard", logs, prod, a("-p", "18443:443"));
+    run(engine, "e2e-wildcard", logs, prod, a("-p", allowedToo + ":443"));
     run(engine, "e2e-hostnet", logs, prod, a("--network", "host"));
     List<String> names =
         List.of(

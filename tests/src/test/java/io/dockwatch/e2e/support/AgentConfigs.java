@@ -1,5 +1,9 @@
 package io.dockwatch.e2e.support;
 
+import static java.util.stream.Collectors.joining;
+
+import java.util.Arrays;
+
 /** Configurations the end-to-end tests start the agent with. */
 public final class AgentConfigs {
   /** The tenant every compliant test container carries. */
@@ -11,11 +15,17 @@ public final class AgentConfigs {
 
   /**
    * The agent watching {@code engine}, forwarding to {@code receiver}, serving metrics on {@code
-   * httpPort}: tenancy from labels env/sys/cust, port 18443/tcp allowed on 127.0.0.1 only, logs
-   * through fluentd to the receiver.
+   * httpPort}: tenancy from labels env/sys/cust, {@code allowedPort}/tcp allowed on 127.0.0.1 only,
+   * logs through fluentd to the receiver.
    */
   public static String standard(
-      Engine engine, ForwardReceiver receiver, AgentLauncher agents, int httpPort) {
+      Engine engine,
+      ForwardReceiver receiver,
+      AgentLauncher agents,
+      int httpPort,
+      int... allowedPorts) {
+    String allowed =
+        Arrays.stream(allowedPorts).mapToObj(p -> "\"" + p + "/tcp\"").collect(joining(", "));
     return """
         [agent]
         hostname = "e2e-host"
@@ -34,7 +44,7 @@ public final class AgentConfigs {
         system = "sys"
         customer = "cust"
         [rules.ports]
-        allowed = ["18443/tcp"]
+        allowed = [%s]
         allowed_addresses = ["127.0.0.1"]
         [rules.logging]
         drivers = ["fluentd"]
@@ -46,6 +56,7 @@ public final class AgentConfigs {
             httpPort,
             receiver.port(),
             agents.stateDir(),
+            allowed,
             receiver.address());
   }
 
