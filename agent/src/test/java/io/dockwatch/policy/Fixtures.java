@@ -35,6 +35,11 @@ public final class Fixtures {
     return SnapshotParser.parse(json);
   }
 
+  /** The raw inspect JSON of a fixture, as the engine serves it. */
+  public static JsonNode inspectJson(String name) {
+    return json("inspect/" + name + ".json");
+  }
+
   /** A document of {@code engine/}, such as {@code info.json} or {@code exec-root.json}. */
   public static JsonNode engineJson(String file) {
     return json("engine/" + file);
