@@ -5,9 +5,11 @@ import io.dockwatch.policy.Severity;
 import io.dockwatch.policy.Subject;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,13 +27,13 @@ final class AuditText {
         r.engineVersion().isEmpty() ? "?" : r.engineVersion(),
         r.benchmark());
     List<Severity> worstFirst = new ArrayList<>(List.of(Severity.values()));
-    java.util.Collections.reverse(worstFirst);
+    Collections.reverse(worstFirst);
     for (Severity s : worstFirst) {
       Map<String, List<CheckResult>> bySubject = bySubject(r, Status.FAIL, s);
       if (bySubject.isEmpty()) {
         continue;
       }
-      out.printf("%n%s%n", s.label().toUpperCase(java.util.Locale.ROOT));
+      out.printf("%n%s%n", s.label().toUpperCase(Locale.ROOT));
       bySubject.forEach(
           (subject, checks) -> {
             out.printf("  %s%n", subject);
@@ -55,18 +57,21 @@ final class AuditText {
             c.waiverExpires().isEmpty() ? "" : ", until " + c.waiverExpires());
       }
     }
-    out.printf("%nSUMMARY%n  %-40s %6s %6s %6s %6s%n", "subject", "pass", "fail", "waived", "info");
-    summary(r)
-        .forEach(
-            (subject, counts) ->
-                out.printf(
-                    "  %-40s %6d %6d %6d %6d%n",
-                    subject,
-                    counts.get(Status.PASS),
-                    counts.get(Status.FAIL),
-                    counts.get(Status.WAIVED),
-                    counts.get(Status.INFO)));
-    r.skipped().forEach((name, why) -> out.printf("  %-40s not judged: %s%n", name, why));
+    Map<String, Map<Status, Long>> summary = summary(r);
+    int width = summary.keySet().stream().mapToInt(String::length).max().orElse(7);
+    String row = "  %-" + width + "s %6s %6s %6s %6s%n";
+    out.printf("%nSUMMARY%n" + row, "subject", "pass", "fail", "waived", "info");
+    summary.forEach(
+        (subject, counts) ->
+            out.printf(
+                row,
+                subject,
+                counts.get(Status.PASS),
+                counts.get(Status.FAIL),
+                counts.get(Status.WAIVED),
+                counts.get(Status.INFO)));
+    r.skipped()
+        .forEach((name, why) -> out.printf("  %-" + width + "s not judged: %s%n", name, why));
     if (!r.problems().isEmpty()) {
       out.printf("%nNOT READ%n");
       r.problems().forEach((part, why) -> out.printf("  %s: %s%n", part, why));

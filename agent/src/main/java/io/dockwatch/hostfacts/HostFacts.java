@@ -2,6 +2,7 @@ package io.dockwatch.hostfacts;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public record HostFacts(
 
   /** The same facts with more image build times known. */
   public HostFacts withImages(Map<String, Instant> more) {
-    Map<String, Instant> all = new java.util.HashMap<>(imageCreated);
+    Map<String, Instant> all = new HashMap<>(imageCreated);
     all.putAll(more);
     return new HostFacts(
         readAt,

@@ -5,6 +5,7 @@ import io.dockwatch.hostfacts.EngineFacts;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * CIS section 2, the daemon's configuration, and 5.1 (swarm mode). Decided from what the engine
@@ -218,8 +219,7 @@ final class CisDaemonRules {
   }
 
   /** A host rule given as a function. */
-  private record Lambda(String id, java.util.function.Function<HostContext, Outcome> check)
-      implements HostRule {
+  private record Lambda(String id, Function<HostContext, Outcome> check) implements HostRule {
     @Override
     public RuleInfo info() {
       return RuleCatalog.standard().get(id);

@@ -77,9 +77,7 @@ final class CisFileRules {
     Optional<FileStat> f = host.facts().file(file);
     if (f.isEmpty()) {
       if (file.defaultPath().isEmpty()) {
-        return Optional.of(
-            Outcome.info(
-                "the daemon configures no " + file.name().toLowerCase(Locale.ROOT) + " file"));
+        return Optional.of(Outcome.info("the daemon configures no " + describe(file)));
       }
       return Optional.of(
           Outcome.info("the host's files are unknown: " + host.facts().problem("files")));
@@ -88,6 +86,15 @@ final class CisFileRules {
       return Optional.of(Outcome.info(f.get().path() + " does not exist", "path", f.get().path()));
     }
     return Optional.empty();
+  }
+
+  private static String describe(HostFile tlsFile) {
+    return switch (tlsFile) {
+      case TLS_CA_CERT -> "TLS CA certificate (tlscacert)";
+      case TLS_CERT -> "TLS certificate (tlscert)";
+      case TLS_KEY -> "TLS key (tlskey)";
+      default -> tlsFile.name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static Outcome decide(FileStat f, Optional<String> problem, Map<String, Object> extra) {

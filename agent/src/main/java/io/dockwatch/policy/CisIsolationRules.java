@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * CIS 4.1 and section 5, isolation: the user, privileges, capabilities, namespaces and security
@@ -84,10 +85,7 @@ final class CisIsolationRules {
   }
 
   private static ContainerRule namespace(
-      String id,
-      String field,
-      java.util.function.Function<ContainerSnapshot, String> read,
-      String kind) {
+      String id, String field, Function<ContainerSnapshot, String> read, String kind) {
     return new FieldRule<>(
         id, field, read, "host"::equals, "shares the host's " + kind + " namespace");
   }

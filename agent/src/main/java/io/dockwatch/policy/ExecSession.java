@@ -3,6 +3,7 @@ package io.dockwatch.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dockwatch.docker.ContainerSnapshot;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,7 @@ public record ExecSession(
     UNKNOWN;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.dockwatch.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.docker.EngineClient;
 import io.dockwatch.hostfacts.HostFacts;
@@ -114,8 +115,7 @@ public final class HostView {
    */
   public boolean exec(EngineClient engine, ContainerSnapshot c, String execId, Instant now)
       throws IOException {
-    Optional<com.fasterxml.jackson.databind.JsonNode> inspect =
-        execId.isEmpty() ? Optional.empty() : engine.exec(execId);
+    Optional<JsonNode> inspect = execId.isEmpty() ? Optional.empty() : engine.exec(execId);
     return activity.exec(c, ExecSession.of(execId, now, inspect));
   }
 

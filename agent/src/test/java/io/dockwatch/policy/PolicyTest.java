@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyTest {
@@ -131,9 +132,7 @@ class PolicyTest {
     ContainerSnapshot c = Fixtures.container("hardened");
     ActivityLog log = new ActivityLog(true);
     log.exec(
-        c,
-        ExecSession.of(
-            "e1", Checks.NOW, java.util.Optional.of(Fixtures.engineJson("exec-root.json"))));
+        c, ExecSession.of("e1", Checks.NOW, Optional.of(Fixtures.engineJson("exec-root.json"))));
     Policy rerated = Fixtures.policy("[rules.severity]\n\"remote.exec\" = \"medium\"\n");
     Policy standard = Fixtures.policy("");
 

@@ -3,8 +3,11 @@ package io.dockwatch.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +47,15 @@ class RuleCatalogTest {
     assertThat((List<Object>) catalog.settings("remote.daemon-in-container").get("programs"))
         .contains("sshd", "telnetd", "dropbear");
     assertThat(catalog.settings("cis.5.5")).isEmpty();
+  }
+
+  @Test
+  void documentation_describesEveryRule() throws IOException {
+    String docs = Files.readString(Path.of("..", "docs", "rules.md"), StandardCharsets.UTF_8);
+
+    for (String id : catalog.ids()) {
+      assertThat(docs).as(id).contains("`" + id + "`");
+    }
   }
 
   @Test
