@@ -37,9 +37,11 @@ final class FieldRule<T> implements ContainerRule {
   @Override
   public Outcome evaluate(ContainerSnapshot c, HostContext host) {
     T value = read.apply(c);
+    // evidence travels to sinks that have no null: an unset field is said in words
+    Object shown = value == null ? "unset" : value;
     if (!bad.test(value)) {
-      return Outcome.pass(field, value);
+      return Outcome.pass(field, shown);
     }
-    return Outcome.fail(Violation.of("", "Container " + c.name() + " " + problem, field, value));
+    return Outcome.fail(Violation.of("", "Container " + c.name() + " " + problem, field, shown));
   }
 }

@@ -153,7 +153,8 @@ public final class Watcher {
     loop.scheduleWithFixedDelay(this::restate, restate, restate, TimeUnit.MILLISECONDS);
     long resync = agent.resyncInterval().toMillis();
     loop.scheduleWithFixedDelay(this::periodicResync, resync, resync, TimeUnit.MILLISECONDS);
-    long hostCheck = agent.hostCheckInterval().toMillis();
+    // at least daily, so that an exception expiring today reopens its findings today
+    long hostCheck = Math.min(agent.hostCheckInterval().toMillis(), Duration.ofDays(1).toMillis());
     loop.scheduleWithFixedDelay(this::hostCheck, hostCheck, hostCheck, TimeUnit.MILLISECONDS);
   }
 
