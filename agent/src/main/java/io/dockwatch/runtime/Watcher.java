@@ -287,18 +287,16 @@ public final class Watcher {
     if (!"container".equals(e.type()) || e.actorId().isEmpty()) {
       return;
     }
-    boolean exec = "exec_start".equals(e.action());
-    if (exec) {
+    if ("exec_start".equals(e.action())) {
       pendingExecs.put(e.execId().isEmpty() ? "#" + e.timeNano() : e.execId(), e.actorId());
+    } else if ("destroy".equals(e.action()) || REFRESH.contains(e.action())) {
+      pending.putIfAbsent(e.actorId(), e.timeNano());
+    } else {
+      return;
     }
-    if (exec || "destroy".equals(e.action()) || REFRESH.contains(e.action())) {
-      if (!exec) {
-        pending.putIfAbsent(e.actorId(), e.timeNano());
-      }
-      if (!drainScheduled) {
-        drainScheduled = true;
-        loop.execute(this::drain);
-      }
+    if (!drainScheduled) {
+      drainScheduled = true;
+      loop.execute(this::drain);
     }
   }
 
