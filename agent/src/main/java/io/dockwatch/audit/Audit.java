@@ -54,7 +54,7 @@ public final class Audit {
     for (ContainerSnapshot c : containers) {
       view.observe(engine, c, now);
     }
-    HostFacts withImages = view.facts();
+    HostFacts facts = view.facts();
     HostContext ctx = view.context(policy, now, containers);
     List<CheckResult> checks = new ArrayList<>();
     for (RuleResult r : policy.evaluateHost(ctx)) {
@@ -62,7 +62,7 @@ public final class Audit {
     }
     Map<String, String> skipped = new LinkedHashMap<>();
     for (ContainerSnapshot c : containers) {
-      if (Policy.isAgent(c, withImages)) {
+      if (Policy.isAgent(c, facts)) {
         skipped.put(c.name(), "the agent's own container");
         continue;
       }
@@ -78,11 +78,11 @@ public final class Audit {
     return new AuditReport(
         policy.hostname(),
         now,
-        withImages.engine().map(e -> e.serverVersion()).orElse(""),
+        facts.engine().map(e -> e.serverVersion()).orElse(""),
         policy.benchmark().label(),
         checks,
         skipped,
-        withImages.problems());
+        facts.problems());
   }
 
   /** The report as one JSON document, for an auditor to file. */

@@ -61,11 +61,11 @@ public final class HostView {
       throws IOException {
     facts = source.read(engine, now);
     addImageDates(all);
-    String now2 = facts.problems().toString();
-    if (!now2.equals(problems)) {
-      problems = now2;
+    String seen = facts.problems().toString();
+    if (!seen.equals(problems)) {
+      problems = seen;
       if (!facts.problems().isEmpty()) {
-        LOG.warn("some host facts are unknown; the rules needing them stay undecided: {}", now2);
+        LOG.warn("some host facts are unknown; the rules needing them stay undecided: {}", seen);
       }
     }
   }
