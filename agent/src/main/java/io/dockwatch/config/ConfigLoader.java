@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.dockwatch.config.RulesConfig.PortSpec;
 import io.dockwatch.config.TenancyConfig.Tenant;
+import io.dockwatch.policy.CisBenchmark;
+import io.dockwatch.policy.RuleCatalog;
 import io.dockwatch.policy.Severity;
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +74,8 @@ public final class ConfigLoader {
             rules(top.section("rules")),
             waivers(top),
             selectors(top.tables("infrastructure"), true),
-            metrics(top.section("metrics")));
+            metrics(top.section("metrics")),
+            selectors(top.tables("remote_access"), true));
     top.rejectUnknown();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.messages());
@@ -298,13 +301,63 @@ public final class ConfigLoader {
       Section r = params.section(rule);
       Map<String, Object> values = new LinkedHashMap<>();
       for (String k : r.keys()) {
-        values.put(k, r.plain(k));
+        Object v = r.plain(k);
+        if (v != null && settingTypeOk(r, rule, k, v)) {
+          values.put(k, v);
+        }
       }
       settings.put(rule, values);
     }
+    String benchmarkText = s.string("cis_benchmark", CisBenchmark.NEWEST.label());
+    CisBenchmark benchmark = CisBenchmark.parse(benchmarkText).orElse(CisBenchmark.NEWEST);
+    if (CisBenchmark.parse(benchmarkText).isEmpty()) {
+      s.problem("cis_benchmark", "\"" + benchmarkText + "\" is not one of 1.6.0, 1.7.0, 1.8.0");
+    }
     s.rejectUnknown();
     return new RulesConfig(
-        allowed, addresses, drivers, fluentdAddress, disabled, severity, settings);
+        allowed, addresses, drivers, fluentdAddress, disabled, severity, settings, benchmark);
+  }
+
+  /**
+   * Checks a rule setting against the catalogue's declaration: the name must be one the rule takes,
+   * the value of the type of its default.
+   */
+  private static boolean settingTypeOk(Section r, String rule, String key, Object value) {
+    if (!RuleCatalog.standard().ids().contains(rule)) {
+      return true;
+    }
+    Map<String, Object> declared = RuleCatalog.standard().settings(rule);
+    Object fallback = declared.get(key);
+    if (fallback == null) {
+      List<String> names = new ArrayList<>(declared.keySet());
+      r.problem(
+          key,
+          "is not a setting of "
+              + rule
+              + (names.isEmpty()
+                  ? " (it takes none)"
+                  : " (it takes: " + String.join(", ", names) + ")"));
+      return false;
+    }
+    if (!fallback.getClass().equals(value.getClass())
+        && !(fallback instanceof List && value instanceof List)) {
+      r.problem(key, "must be " + typeName(fallback) + ", like the default " + fallback);
+      return false;
+    }
+    return true;
+  }
+
+  private static String typeName(Object value) {
+    if (value instanceof Long) {
+      return "a whole number";
+    }
+    if (value instanceof Boolean) {
+      return "true or false";
+    }
+    if (value instanceof List) {
+      return "a list of strings";
+    }
+    return "a string";
   }
 
   private List<Waiver> waivers(Section top) {

@@ -1,5 +1,6 @@
 package io.dockwatch.config;
 
+import io.dockwatch.policy.CisBenchmark;
 import io.dockwatch.policy.Severity;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param disabled rule ids switched off
  * @param severity rule id to the severity that replaces the catalogue's
  * @param settings further rule parameters by rule id, for rules that take them
+ * @param cisBenchmark the CIS Docker Benchmark version findings are numbered in
  */
 public record RulesConfig(
     List<PortSpec> allowedPorts,
@@ -24,7 +26,8 @@ public record RulesConfig(
     String fluentdAddress,
     Set<String> disabled,
     Map<String, Severity> severity,
-    Map<String, Map<String, Object>> settings) {
+    Map<String, Map<String, Object>> settings,
+    CisBenchmark cisBenchmark) {
 
   public RulesConfig {
     allowedPorts = List.copyOf(allowedPorts);
@@ -33,6 +36,26 @@ public record RulesConfig(
     disabled = Set.copyOf(disabled);
     severity = Map.copyOf(severity);
     settings = Map.copyOf(settings);
+  }
+
+  /** Rules numbered in the newest benchmark version. */
+  public RulesConfig(
+      List<PortSpec> allowedPorts,
+      List<String> allowedAddresses,
+      List<String> loggingDrivers,
+      String fluentdAddress,
+      Set<String> disabled,
+      Map<String, Severity> severity,
+      Map<String, Map<String, Object>> settings) {
+    this(
+        allowedPorts,
+        allowedAddresses,
+        loggingDrivers,
+        fluentdAddress,
+        disabled,
+        severity,
+        settings,
+        CisBenchmark.NEWEST);
   }
 
   /** A published port and protocol, as in {@code 443/tcp}. */

@@ -8,7 +8,13 @@ public interface ContainerRule {
 
   RuleInfo info();
 
-  List<Violation> check(ContainerSnapshot container, HostContext host);
+  /** The verdict on one container: passed with evidence, failed with violations, or a note. */
+  Outcome evaluate(ContainerSnapshot container, HostContext host);
+
+  /** The violations alone, for the event loop. */
+  default List<Violation> check(ContainerSnapshot container, HostContext host) {
+    return evaluate(container, host).violations();
+  }
 
   /**
    * Whether the verdict on one container can change when another container changes, as the tenancy

@@ -7,5 +7,11 @@ public interface HostRule {
 
   RuleInfo info();
 
-  List<Violation> check(HostContext host);
+  /** The verdict on the host: passed with evidence, failed with violations, or a note. */
+  Outcome evaluate(HostContext host);
+
+  /** The violations alone, for the event loop. */
+  default List<Violation> check(HostContext host) {
+    return evaluate(host).violations();
+  }
 }

@@ -14,6 +14,51 @@ final class LoggingRules {
     return List.of(new Driver(config), new Address(config));
   }
 
+  static List<HostRule> hostRules(RulesConfig config) {
+    return List.of(new DaemonDefault(config));
+  }
+
+  /**
+   * The daemon's default driver, which every container gets unless it names its own, is not an
+   * allowed one (CIS 2.13). Stricter than docker-bench-security, which only rejects {@code
+   * json-file} and so passes {@code none} and {@code local}: neither reaches a central log system.
+   */
+  static final class DaemonDefault implements HostRule {
+    private final RulesConfig config;
+
+    DaemonDefault(RulesConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("logging.daemon-default");
+    }
+
+    @Override
+    public Outcome evaluate(HostContext host) {
+      var engine = Facts.engine(host);
+      if (engine.isEmpty()) {
+        return Facts.engineUnknown(host);
+      }
+      String driver = engine.get().loggingDriver();
+      if (config.loggingDrivers().contains(driver)) {
+        return Outcome.pass("LoggingDriver", driver);
+      }
+      return Outcome.fail(
+          Violation.of(
+              driver,
+              "The daemon's default logging driver is \""
+                  + driver
+                  + "\"; allowed: "
+                  + String.join(", ", config.loggingDrivers()),
+              "LoggingDriver",
+              driver,
+              "allowed",
+              config.loggingDrivers()));
+    }
+  }
+
   static final class Driver implements ContainerRule {
     private final RulesConfig config;
 
@@ -27,11 +72,11 @@ final class LoggingRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       if (config.loggingDrivers().contains(c.logDriver())) {
-        return List.of();
+        return Outcome.pass("HostConfig.LogConfig.Type", c.logDriver());
       }
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               c.logDriver(),
               "Container "
@@ -64,15 +109,18 @@ final class LoggingRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
-      if (!"fluentd".equals(c.logDriver()) || config.fluentdAddress().isEmpty()) {
-        return List.of();
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
+      if (!"fluentd".equals(c.logDriver())) {
+        return Outcome.info("the container does not log through fluentd (see logging.driver)");
+      }
+      if (config.fluentdAddress().isEmpty()) {
+        return Outcome.info("no log proxy address is configured (rules.logging.fluentd_address)");
       }
       String actual = c.logOptions().getOrDefault(FLUENTD_ADDRESS, "");
       if (normalise(actual).equals(normalise(config.fluentdAddress()))) {
-        return List.of();
+        return Outcome.pass("HostConfig.LogConfig.Config.fluentd-address", actual);
       }
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               actual.isEmpty() ? "(default)" : actual,
               "Container "

@@ -21,7 +21,12 @@ final class NetworkRules {
 
   static List<ContainerRule> all(RulesConfig config) {
     return List.of(
-        new PublishAll(), new PortNotAllowed(config), new BindAll(config), new HostMode());
+        new PublishAll(),
+        new PortNotAllowed(config),
+        new BindAll(config),
+        new PrivilegedPort(),
+        new HostMode(),
+        new DefaultBridge());
   }
 
   /** Bindings grouped by host port and protocol, such as {@code 8080/tcp}. */
@@ -55,11 +60,11 @@ final class NetworkRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       if (!c.publishAllPorts()) {
-        return List.of();
+        return Outcome.pass("HostConfig.PublishAllPorts", false);
       }
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               "",
               "Container " + c.name() + " publishes every exposed port (-P)",
@@ -83,7 +88,7 @@ final class NetworkRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       List<Violation> out = new ArrayList<>();
       for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
         PortBinding first = e.getValue().get(0);
@@ -104,7 +109,7 @@ final class NetworkRules {
                 "allowed",
                 config.allowedPorts().stream().map(PortSpec::toString).toList()));
       }
-      return out;
+      return Outcome.of(out, "bindings", describe(c.ports()));
     }
   }
 
@@ -125,7 +130,7 @@ final class NetworkRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       List<Violation> out = new ArrayList<>();
       for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
         List<PortBinding> wildcard = new ArrayList<>();
@@ -165,7 +170,7 @@ final class NetworkRules {
                   config.allowedAddresses()));
         }
       }
-      return out;
+      return Outcome.of(out, "bindings", describe(c.ports()));
     }
   }
 
@@ -176,16 +181,79 @@ final class NetworkRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       if (!"host".equals(c.networkMode())) {
-        return List.of();
+        return Outcome.pass("HostConfig.NetworkMode", c.networkMode());
       }
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               "",
               "Container " + c.name() + " shares the host's network namespace",
               "HostConfig.NetworkMode",
               "host"));
+    }
+  }
+
+  /**
+   * A host port below 1024, which only root may bind on the host. Port 1024 itself is not
+   * privileged: the CIS text says "below 1024", although docker-bench-security also flags 1024.
+   */
+  static final class PrivilegedPort implements ContainerRule {
+    static final int FIRST_UNPRIVILEGED = 1024;
+
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.privileged-port");
+    }
+
+    @Override
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
+      List<Violation> out = new ArrayList<>();
+      for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
+        int port = e.getValue().get(0).hostPort();
+        if (port > 0 && port < FIRST_UNPRIVILEGED) {
+          out.add(
+              Violation.of(
+                  e.getKey(),
+                  "Container " + c.name() + " publishes privileged host port " + e.getKey(),
+                  "bindings",
+                  describe(e.getValue())));
+        }
+      }
+      return Outcome.of(out, "bindings", describe(c.ports()));
+    }
+  }
+
+  /**
+   * Attached to the engine's default bridge, where every container can reach every other (unless
+   * the daemon turns inter-container communication off) and names do not resolve. docker-bench-
+   * security only lists such containers (INFO); the policy asks for user-defined networks.
+   */
+  static final class DefaultBridge implements ContainerRule {
+    static final String BRIDGE = "bridge";
+
+    @Override
+    public RuleInfo info() {
+      return RuleCatalog.standard().get("network.default-bridge");
+    }
+
+    @Override
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
+      String mode = c.networkMode();
+      boolean onBridge =
+          c.networks().contains(BRIDGE)
+              || (c.networks().isEmpty() && (mode.equals(BRIDGE) || mode.equals("default")));
+      if (!onBridge) {
+        return Outcome.pass("HostConfig.NetworkMode", mode, "networks", c.networks());
+      }
+      return Outcome.fail(
+          Violation.of(
+              "",
+              "Container " + c.name() + " is attached to the default bridge network",
+              "HostConfig.NetworkMode",
+              mode,
+              "networks",
+              c.networks()));
     }
   }
 }

@@ -5,7 +5,8 @@ package io.dockwatch.policy;
  * exceptions and alert rules, so it never changes.
  *
  * @param policy the section of the "Docker in production" policy the rule enforces
- * @param cis the CIS Docker Benchmark v1.6.0 number, or empty
+ * @param cis the CIS Docker Benchmark number, or empty; several separated by commas. The catalogue
+ *     holds v1.6.0 numbers; {@link Policy} renumbers them for the configured benchmark version
  * @param title one line: what is wrong when the rule fires
  * @param remediation what to change, in {@code docker run} and compose terms
  */
@@ -21,5 +22,10 @@ public record RuleInfo(
   /** The same rule with the severity the operator configured. */
   public RuleInfo withSeverity(Severity s) {
     return new RuleInfo(id, s, subject, policy, cis, title, remediation);
+  }
+
+  /** The same rule with the CIS number of another benchmark version. */
+  public RuleInfo withCis(String number) {
+    return new RuleInfo(id, severity, subject, policy, number, title, remediation);
   }
 }

@@ -33,14 +33,19 @@ final class TenancyRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       Optional<TenantValues> own = tenancy.tenantOf(c);
-      if (own.isEmpty()
-          || host.hostTenant().isEmpty()
-          || own.get().equals(host.hostTenant().get())) {
-        return List.of();
+      if (own.isEmpty()) {
+        return Outcome.info(
+            "the container's tenant is not fully labelled (see tenancy.unlabelled)");
+      }
+      if (host.hostTenant().isEmpty()) {
+        return Outcome.info("the host's tenant is not known yet");
       }
       TenantValues h = host.hostTenant().get();
+      if (own.get().equals(h)) {
+        return Outcome.pass("container_tenant", own.get().toString(), "host_tenant", h.toString());
+      }
       TenantValues t = own.get();
       List<String> differing = new ArrayList<>();
       if (!t.environment().equals(h.environment())) {
@@ -53,7 +58,7 @@ final class TenancyRules {
         differing.add("customer");
       }
       String source = tenancy.config().expected().isPresent() ? "pinned" : "oldest container";
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               t.toString(),
               "Container "
@@ -90,7 +95,7 @@ final class TenancyRules {
     }
 
     @Override
-    public List<Violation> check(ContainerSnapshot c, HostContext host) {
+    public Outcome evaluate(ContainerSnapshot c, HostContext host) {
       List<String> missing = new ArrayList<>();
       var keys = tenancy.config().labels();
       if (tenancy.environment(c).isEmpty()) {
@@ -103,9 +108,9 @@ final class TenancyRules {
         missing.add(keys.customer());
       }
       if (missing.isEmpty()) {
-        return List.of();
+        return Outcome.pass("tenant", tenancy.tenantOf(c).map(Object::toString).orElse(""));
       }
-      return List.of(
+      return Outcome.fail(
           Violation.of(
               String.join(",", missing),
               "Container " + c.name() + " lacks tenancy label(s) " + String.join(", ", missing),

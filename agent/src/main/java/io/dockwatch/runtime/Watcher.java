@@ -8,8 +8,11 @@ import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
 import io.dockwatch.findings.SubjectRef;
 import io.dockwatch.findings.Transition;
+import io.dockwatch.hostfacts.HostFactsReader;
+import io.dockwatch.hostfacts.HostFactsSource;
 import io.dockwatch.policy.HostContext;
 import io.dockwatch.policy.HostContext.TenantValues;
+import io.dockwatch.policy.HostView;
 import io.dockwatch.policy.Policy;
 import java.io.IOException;
 import java.time.Clock;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * The event loop: keeps the inventory and the ledger in step with the engine. Subscribes to the
  * event stream before listing containers, so that nothing created meanwhile falls through; on every
  * relevant event inspects that container again and evaluates it; resynchronises fully after every
- * reconnection and on a schedule. All state is confined to the loop's one thread.
+ * reconnection and on a schedule. Reads the host's facts on connection, on every daemon event and
+ * every {@code agent.host_check_interval}, then evaluates the host and every container again (which
+ * also reopens waived findings whose exception expired). All state is confined to the loop's one
+ * thread.
  */
 public final class Watcher {
   private static final Logger LOG = LoggerFactory.getLogger(Watcher.class);
@@ -63,6 +70,8 @@ public final class Watcher {
   private final ScheduledExecutorService loop;
   private final Duration pingInterval;
   private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+  private final Function<AgentConfig, HostFactsSource> hostFactsSources;
+  private final HostView host;
 
   private AgentConfig agent;
   private Policy policy;
@@ -71,6 +80,7 @@ public final class Watcher {
   private long session;
   private Instant lostAt;
   private final Map<String, Long> pending = new LinkedHashMap<>();
+  private final Map<String, String> pendingExecs = new LinkedHashMap<>();
   private boolean drainScheduled;
   private boolean saveScheduled;
   private Optional<TenantValues> hostTenant = Optional.empty();
@@ -88,6 +98,40 @@ public final class Watcher {
       AgentListener listener,
       Clock clock,
       ScheduledExecutorService loop) {
+    this(
+        connector,
+        policy,
+        agent,
+        pingInterval,
+        ledger,
+        store,
+        inventory,
+        reporter,
+        listener,
+        clock,
+        loop,
+        a -> HostFactsReader.of(a.hostRoot()));
+  }
+
+  /**
+   * @param hostFactsSources the reader of host facts for an agent configuration (its host root);
+   *     asked again on reload
+   */
+  public Watcher(
+      EngineConnector connector,
+      Policy policy,
+      AgentConfig agent,
+      Duration pingInterval,
+      Ledger ledger,
+      LedgerStore store,
+      Inventory inventory,
+      Reporter reporter,
+      AgentListener listener,
+      Clock clock,
+      ScheduledExecutorService loop,
+      Function<AgentConfig, HostFactsSource> hostFactsSources) {
+    this.hostFactsSources = hostFactsSources;
+    this.host = new HostView(hostFactsSources.apply(agent), true, clock.instant());
     this.connector = connector;
     this.policy = policy;
     this.agent = agent;
@@ -110,6 +154,9 @@ public final class Watcher {
     loop.scheduleWithFixedDelay(this::restate, restate, restate, TimeUnit.MILLISECONDS);
     long resync = agent.resyncInterval().toMillis();
     loop.scheduleWithFixedDelay(this::periodicResync, resync, resync, TimeUnit.MILLISECONDS);
+    // at least daily, so that an exception expiring today reopens its findings today
+    long hostCheck = Math.min(agent.hostCheckInterval().toMillis(), Duration.ofDays(1).toMillis());
+    loop.scheduleWithFixedDelay(this::hostCheck, hostCheck, hostCheck, TimeUnit.MILLISECONDS);
   }
 
   /** Why the agent cannot do its job now, or empty when it can. Safe from any thread. */
@@ -123,6 +170,7 @@ public final class Watcher {
         () -> {
           policy = newPolicy;
           agent = newAgent;
+          host.source(hostFactsSources.apply(newAgent));
           evaluateAll(clock.instant());
         });
   }
@@ -171,6 +219,7 @@ public final class Watcher {
       lostAt = null;
       problem = null;
       listener.engineConnected(true);
+      host.refresh(client, clock.instant(), inventory.all());
       resync();
     } catch (IOException | RuntimeException e) {
       lost("cannot connect to the engine: " + e.getMessage());
@@ -243,46 +292,68 @@ public final class Watcher {
       return;
     }
     listener.eventReceived(e.type(), e.action());
+    if ("daemon".equals(e.type())) {
+      // a reload may have changed the daemon's configuration
+      loop.execute(this::hostCheck);
+      return;
+    }
     if (!"container".equals(e.type()) || e.actorId().isEmpty()) {
       return;
     }
-    if ("destroy".equals(e.action()) || REFRESH.contains(e.action())) {
+    if ("exec_start".equals(e.action())) {
+      pendingExecs.put(e.execId().isEmpty() ? "#" + e.timeNano() : e.execId(), e.actorId());
+    } else if ("destroy".equals(e.action()) || REFRESH.contains(e.action())) {
       pending.putIfAbsent(e.actorId(), e.timeNano());
-      if (!drainScheduled) {
-        drainScheduled = true;
-        loop.execute(this::drain);
-      }
+    } else {
+      return;
+    }
+    if (!drainScheduled) {
+      drainScheduled = true;
+      loop.execute(this::drain);
     }
   }
 
   /** Inspects every container an event named since the last drain, once each, and evaluates. */
   void drain() {
     drainScheduled = false;
-    if (client == null || pending.isEmpty()) {
+    if (client == null || (pending.isEmpty() && pendingExecs.isEmpty())) {
       return;
     }
     Map<String, Long> batch = new LinkedHashMap<>(pending);
     pending.clear();
+    Map<String, String> execs = new LinkedHashMap<>(pendingExecs);
+    pendingExecs.clear();
     Instant now = clock.instant();
     List<Transition> out = new ArrayList<>();
-    List<ContainerSnapshot> changed = new ArrayList<>();
+    Map<String, ContainerSnapshot> changed = new LinkedHashMap<>();
     try {
       for (String cid : batch.keySet()) {
         Optional<ContainerSnapshot> c = client.inspect(cid);
         if (c.isPresent()) {
           inventory.put(c.get());
-          changed.add(c.get());
+          host.observe(client, c.get(), now);
+          changed.put(cid, c.get());
         } else {
           inventory.remove(cid);
+          host.forget(cid);
           out.addAll(ledger.remove(cid, now));
+        }
+      }
+      for (Map.Entry<String, String> x : execs.entrySet()) {
+        Optional<ContainerSnapshot> c = inventory.get(x.getValue());
+        String execId = x.getKey().startsWith("#") ? "" : x.getKey();
+        if (c.isPresent() && host.exec(client, c.get(), execId, now)) {
+          changed.putIfAbsent(c.get().id(), c.get());
         }
       }
     } catch (IOException e) {
       pending.putAll(batch);
+      pendingExecs.putAll(execs);
       lost("inspect failed: " + e.getMessage());
       return;
     }
-    out.addAll(evaluate(changed, now));
+    host.addImageDates(changed.values());
+    out.addAll(evaluate(new ArrayList<>(changed.values()), now));
     emit(out);
     long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     for (long t : batch.values()) {
@@ -315,6 +386,7 @@ public final class Watcher {
     for (ContainerSnapshot gone : inventory.all()) {
       if (!ids.contains(gone.id())) {
         inventory.remove(gone.id());
+        host.forget(gone.id());
       }
     }
     for (String key : ledger.subjects()) {
@@ -323,6 +395,8 @@ public final class Watcher {
       }
     }
     seen.forEach(inventory::put);
+    seen.forEach(c -> host.observe(client, c, started));
+    host.addImageDates(seen);
     pending.keySet().removeAll(ids);
     out.addAll(evaluateAllTransitions(started));
     emit(out);
@@ -337,11 +411,26 @@ public final class Watcher {
     emit(evaluateAllTransitions(now));
   }
 
+  /** Reads the host again and evaluates the host and every container under the new facts. */
+  void hostCheck() {
+    if (client == null) {
+      return;
+    }
+    try {
+      host.refresh(client, clock.instant(), inventory.all());
+    } catch (IOException e) {
+      lost("reading the engine's info failed: " + e.getMessage());
+      return;
+    }
+    evaluateAll(clock.instant());
+  }
+
   private List<Transition> evaluateAllTransitions(Instant now) {
     List<ContainerSnapshot> all = new ArrayList<>(inventory.all());
-    HostContext ctx = policy.context(now, all);
+    HostContext ctx = host.context(policy, now, all);
     hostTenant = ctx.hostTenant();
     List<Transition> out = new ArrayList<>();
+    out.addAll(ledger.reconcile(SubjectRef.host(), policy.checkHost(ctx), now));
     for (ContainerSnapshot c : all) {
       out.addAll(ledger.reconcile(subject(c), policy.check(c, ctx), now));
     }
@@ -353,7 +442,7 @@ public final class Watcher {
    * since the tenancy verdict of each depends on it.
    */
   private List<Transition> evaluate(List<ContainerSnapshot> changed, Instant now) {
-    HostContext ctx = policy.context(now, inventory.all());
+    HostContext ctx = host.context(policy, now, inventory.all());
     if (policy.hasHostWideRules() && !ctx.hostTenant().equals(hostTenant)) {
       return evaluateAllTransitions(now);
     }

@@ -63,7 +63,7 @@ class ConfigLoaderTest {
           relative state dir   | [agent]\\nstate_dir = "state"                   | t.toml:2: agent.state_dir: "state" must be an absolute path
           exception no reason  | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x" | t.toml:1: exceptions[0].reason: must say why (it is carried in every waived finding)
           bad expiry           | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x"\\nreason = "y"\\nexpires = "31.03.2027" | t.toml:5: exceptions[0].expires: "31.03.2027" is not a date such as "2027-03-31"
-          unknown table        | [fluentdd]\\nhost = "x"                         | t.toml:1: fluentdd: unknown key (known here: agent, docker, exceptions, fluentd, gelf, http, infrastructure, metrics, rules, stdout, tenancy)
+          unknown table        | [fluentdd]\\nhost = "x"                         | t.toml:1: fluentdd: unknown key (known here: agent, docker, exceptions, fluentd, gelf, http, infrastructure, metrics, remote_access, rules, stdout, tenancy)
           """)
   void parse_badValue_namesFileLineKeyAndValue(String name, String toml, String message) {
     assertThat(problems(toml.replace("\\n", "\n"))).containsExactly(message);

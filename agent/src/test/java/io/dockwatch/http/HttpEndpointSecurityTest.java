@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,23 +66,13 @@ class HttpEndpointSecurityTest {
   }
 
   @Test
-  void tls_keptAliveScrapes_doNotWaitForDelayedAcks() throws Exception {
+  void start_setsNoDelay_soKeptAliveScrapesDoNotWaitForDelayedAcks() throws Exception {
     start(tls(server.cert(), server.key(), Map.of()));
-    long slowest = 0;
 
-    try (SSLSocket socket =
-        (SSLSocket) pki.trustingClient().getSocketFactory().createSocket("127.0.0.1", port())) {
-      socket.setTcpNoDelay(true);
-      for (int i = 0; i < 10; i++) {
-        long begin = System.nanoTime();
-        String head = scrapeOnce(socket);
-        slowest = Math.max(slowest, System.nanoTime() - begin);
-        assertThat(head).startsWith("HTTP/1.1 200");
-      }
-    }
-
-    // A scrape stuck behind Nagle's algorithm waits for the client's delayed ACK, 40 ms on Linux.
-    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(35));
+    // Without TCP_NODELAY a kept-alive HTTPS scrape waits for the client's delayed ACK (40 ms
+    // on Linux); bench/ measures the effect, this pins the setting that removes it.
+    assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("3");
   }
 
   @Test

@@ -1,67 +1,58 @@
 package io.dockwatch.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.dockwatch.policy.OutcomeAssert.fails;
+import static io.dockwatch.policy.OutcomeAssert.informs;
+import static io.dockwatch.policy.OutcomeAssert.passes;
 
-import io.dockwatch.config.Config;
-import io.dockwatch.docker.ContainerSnapshot;
-import io.dockwatch.testing.Fixtures;
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class LoggingRulesTest {
+  private final Checks checks = Checks.standard();
 
-  private static List<String> rules(Config config, ContainerSnapshot c) {
-    Policy policy = new Policy(config);
-    return policy.check(c, policy.context(Instant.EPOCH, List.of(c))).stream()
-        .map(v -> v.rule().id())
-        .filter(id -> id.startsWith("logging."))
-        .toList();
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "running-published, logging.driver",
-    "created-syslog, logging.driver",
-    "created-log-none, logging.driver"
-  })
-  void driver_notFluentd_isFlagged(String fixture, String rule) {
-    Config config = Fixtures.config("");
-
-    assertThat(rules(config, Fixtures.inspect(fixture))).containsExactly(rule);
+  private static Checks withDefaultDriver(String driver) {
+    return Checks.with(
+        new FactsBuilder()
+            .engine(Fixtures.engine(i -> i.put("LoggingDriver", driver)))
+            .build(Checks.NOW));
   }
 
   @Test
-  void driver_fluentdToTheProxy_hasNoFinding() {
-    Config config =
-        Fixtures.config(
-            """
-            [rules.logging]
-            fluentd_address = "127.0.0.1:24224"
-            """);
-
-    assertThat(rules(config, Fixtures.inspect("created-fluentd"))).isEmpty();
+  void driver_everyDriverButFluentd_fails() {
+    for (String fixture :
+        new String[] {"running", "log-none", "log-local", "log-syslog", "log-journald"}) {
+      fails(
+          checks.outcome("logging.driver", Fixtures.container(fixture)),
+          Fixtures.container(fixture).logDriver());
+    }
+    passes(checks.outcome("logging.driver", Fixtures.container("log-fluentd")));
   }
 
   @Test
-  void address_fluentdToAnotherProxy_isFlagged() {
-    Config config =
-        Fixtures.config(
-            """
-            [rules.logging]
-            fluentd_address = "10.1.2.3:24224"
-            """);
+  void address_fluentdToAnotherProxy_fails() {
+    Checks proxy =
+        new Checks(
+            Fixtures.policy("[rules.logging]\nfluentd_address = \"10.0.0.1:24224\"\n"),
+            new FactsBuilder().build(Checks.NOW),
+            Map.of());
+    Checks local =
+        new Checks(
+            Fixtures.policy("[rules.logging]\nfluentd_address = \"127.0.0.1:24224\"\n"),
+            new FactsBuilder().build(Checks.NOW),
+            Map.of());
 
-    assertThat(rules(config, Fixtures.inspect("created-fluentd")))
-        .containsExactly("logging.address");
+    fails(
+        proxy.outcome("logging.address", Fixtures.container("log-fluentd")),
+        "tcp://127.0.0.1:24224");
+    passes(local.outcome("logging.address", Fixtures.container("log-fluentd")));
+    informs(local.outcome("logging.address", Fixtures.container("running")));
   }
 
   @Test
-  void address_spellingsOfOneEndpoint_compareEqual() {
-    assertThat(LoggingRules.Address.normalise("tcp://localhost:24224"))
-        .isEqualTo(LoggingRules.Address.normalise(""))
-        .isEqualTo(LoggingRules.Address.normalise("127.0.0.1"));
+  void daemonDefault_noneAndLocal_failAlthoughDockerBenchPassesThem() {
+    fails(withDefaultDriver("none").hostOutcome("logging.daemon-default"), "none");
+    fails(withDefaultDriver("local").hostOutcome("logging.daemon-default"), "local");
+    fails(checks.hostOutcome("logging.daemon-default"), "json-file");
+    passes(withDefaultDriver("fluentd").hostOutcome("logging.daemon-default"));
   }
 }

@@ -1,103 +1,91 @@
 package io.dockwatch.policy;
 
+import static io.dockwatch.policy.OutcomeAssert.fails;
+import static io.dockwatch.policy.OutcomeAssert.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dockwatch.config.Config;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dockwatch.docker.ContainerSnapshot;
-import io.dockwatch.testing.Fixtures;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkRulesTest {
-  private static final Config CONFIG =
-      Fixtures.config(
-          """
-          [rules.ports]
-          allowed = ["443/tcp", "8443/tcp"]
-          allowed_addresses = ["127.0.0.1"]
-          """);
+  private final Checks checks = Checks.standard();
 
-  private static List<Verdict> verdicts(ContainerSnapshot c, String rule) {
-    Policy policy = new Policy(CONFIG);
-    HostContext ctx = policy.context(Instant.EPOCH, List.of(c));
-    return policy.check(c, ctx).stream().filter(v -> v.rule().id().equals(rule)).toList();
-  }
-
-  private static List<String> details(ContainerSnapshot c, String rule) {
-    return verdicts(c, rule).stream().map(v -> v.violation().detail()).toList();
+  private static ContainerSnapshot createdWithHostPort(String port) {
+    return Fixtures.container(
+        "ports-created",
+        c -> {
+          ObjectNode bindings = ((ObjectNode) c.path("HostConfig")).putObject("PortBindings");
+          bindings.putArray("80/tcp").addObject().put("HostIp", "10.0.0.5").put("HostPort", port);
+        });
   }
 
   @Test
-  void portNotAllowed_runningContainer_flagsOnlyTheUnlistedPort() {
-    ContainerSnapshot c = Fixtures.inspect("running-published");
+  void privilegedPort_hostPortBelow1024_fails() {
+    fails(checks.outcome("network.privileged-port", Fixtures.container("ports")), "990/tcp");
+  }
 
-    assertThat(details(c, "network.port-not-allowed")).containsExactly("8080/tcp");
+  @Test
+  void privilegedPort_port1024_passesAlthoughDockerBenchFlagsIt() {
+    passes(checks.outcome("network.privileged-port", createdWithHostPort("1024")));
+    fails(checks.outcome("network.privileged-port", createdWithHostPort("1023")), "1023/tcp");
   }
 
   @Test
   void bindAll_ipv4AndIpv6Wildcards_areOneFindingWithBothAddresses() {
-    ContainerSnapshot c = Fixtures.inspect("running-published");
+    List<Violation> v =
+        fails(
+            checks.outcome("network.bind-all-interfaces", Fixtures.container("ports")),
+            "18080/tcp");
 
-    List<Verdict> v = verdicts(c, "network.bind-all-interfaces");
-
-    assertThat(v).extracting(x -> x.violation().detail()).contains("8080/tcp");
-    Verdict wildcard =
-        v.stream().filter(x -> x.violation().detail().equals("8080/tcp")).findFirst().orElseThrow();
-    assertThat(wildcard.violation().evidence().get("bindings").toString())
-        .contains("0.0.0.0:8080")
-        .contains("[::]:8080");
+    assertThat(v.get(0).evidence().get("bindings"))
+        .isEqualTo(List.of("0.0.0.0:18080->80/tcp", "[::]:18080->80/tcp"));
   }
 
   @Test
-  void bindAll_specificAddressOutsideAllowedList_isReportedApart() {
-    ContainerSnapshot c = Fixtures.inspect("running-published");
-
-    assertThat(details(c, "network.bind-all-interfaces")).contains("8443/tcp@address");
-    assertThat(details(c, "network.bind-all-interfaces")).doesNotContain("443/tcp@address");
+  void bindAll_createdContainerWithEmptyHostIp_isAWildcard() {
+    fails(
+        checks.outcome("network.bind-all-interfaces", Fixtures.container("ports-created")),
+        "18080/tcp");
   }
 
   @Test
-  void bindAll_createdContainerWithEmptyAndIpv6WildcardHostIp_countsBothAsWildcards() {
-    ContainerSnapshot c = Fixtures.inspect("created-requested");
+  void publishAll_dashP_failsWithTheReallyBoundPorts() {
+    List<Violation> v =
+        fails(checks.outcome("network.publish-all", Fixtures.container("publish-all")), "");
 
-    assertThat(details(c, "network.bind-all-interfaces"))
-        .containsExactlyInAnyOrder("8080/tcp", "9090/tcp", "9091/tcp");
+    assertThat(v.get(0).evidence().get("NetworkSettings.Ports").toString())
+        .contains("32769", "32770");
   }
 
   @Test
-  void publishAll_dashP_isFlaggedWithTheRealPorts() {
-    ContainerSnapshot c = Fixtures.inspect("running-publish-all");
+  void portNotAllowed_onlyTheUnlistedPorts_fail() {
+    Checks allowing =
+        new Checks(
+            Fixtures.policy("[rules.ports]\nallowed = [\"18443/tcp\"]\n"),
+            new FactsBuilder().build(Checks.NOW),
+            Map.of());
 
-    List<Verdict> v = verdicts(c, "network.publish-all");
-
-    assertThat(v).hasSize(1);
-    assertThat(v.get(0).violation().evidence().get("NetworkSettings.Ports").toString())
-        .contains("32768");
-    assertThat(details(c, "network.port-not-allowed")).contains("32768/tcp", "32768/udp");
+    fails(
+        allowing.outcome("network.port-not-allowed", Fixtures.container("ports")),
+        "18080/tcp",
+        "990/tcp");
+    passes(allowing.outcome("network.port-not-allowed", Fixtures.container("running")));
   }
 
   @Test
-  void hostMode_hostNetwork_isFlagged_andBridgeIsNot() {
-    assertThat(verdicts(Fixtures.inspect("running-host-network"), "network.host-mode")).hasSize(1);
-    assertThat(verdicts(Fixtures.inspect("running-published"), "network.host-mode")).isEmpty();
+  void hostMode_hostNetwork_fails() {
+    fails(checks.outcome("network.host-mode", Fixtures.container("hostnet")), "");
+    passes(checks.outcome("network.host-mode", Fixtures.container("running")));
   }
 
   @Test
-  void portNotAllowed_compliantContainer_hasNoFinding() {
-    ContainerSnapshot c =
-        Fixtures.inspect(
-            "running-published",
-            n -> {
-              var ports = n.withObjectProperty("NetworkSettings").putObject("Ports");
-              ports
-                  .putArray("443/tcp")
-                  .addObject()
-                  .put("HostIp", "127.0.0.1")
-                  .put("HostPort", "443");
-            });
-
-    assertThat(details(c, "network.port-not-allowed")).isEmpty();
-    assertThat(details(c, "network.bind-all-interfaces")).isEmpty();
+  void defaultBridge_onlyContainersOnTheDefaultBridge_fail() {
+    fails(checks.outcome("network.default-bridge", Fixtures.container("running")), "");
+    fails(checks.outcome("network.default-bridge", Fixtures.container("created")), "");
+    passes(checks.outcome("network.default-bridge", Fixtures.container("hardened")));
+    passes(checks.outcome("network.default-bridge", Fixtures.container("hostnet")));
   }
 }

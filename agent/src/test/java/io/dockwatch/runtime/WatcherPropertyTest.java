@@ -82,7 +82,7 @@ class WatcherPropertyTest {
     watcher.stop(5_000);
 
     Map<String, String> last = new HashMap<>();
-    for (OutboundRecord r : sink.records()) {
+    for (OutboundRecord r : sink.containerRecords()) {
       String fp = (String) r.fields().get("fingerprint");
       String st = (String) r.fields().get("state");
       String before = last.put(fp, st);

@@ -79,7 +79,8 @@ class WatcherTest {
     start(new Ledger("h1"));
 
     await()
-        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+        .untilAsserted(
+            () -> assertThat(sink.summary("tenancy.")).containsExactly("opened:tenancy.mixed:b"));
   }
 
   @Test
@@ -92,7 +93,8 @@ class WatcherTest {
     engine.emit(EngineEvent.container("create", "b"));
     engine.emit(EngineEvent.container("start", "b"));
     await()
-        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+        .untilAsserted(
+            () -> assertThat(sink.summary("tenancy.")).containsExactly("opened:tenancy.mixed:b"));
     engine.remove("b");
     engine.emit(EngineEvent.container("kill", "b"));
     engine.emit(EngineEvent.container("die", "b"));
@@ -101,9 +103,12 @@ class WatcherTest {
     await()
         .untilAsserted(
             () ->
-                assertThat(sink.summary())
+                assertThat(sink.summary("tenancy."))
                     .containsExactly("opened:tenancy.mixed:b", "resolved:tenancy.mixed:b"));
-    assertThat(sink.records().get(1).fields()).containsEntry("resolution", "removed");
+    assertThat(sink.containerRecords())
+        .filteredOn(r -> "resolved".equals(r.fields().get("state")))
+        .allSatisfy(r -> assertThat(r.fields()).containsEntry("resolution", "removed"))
+        .isNotEmpty();
   }
 
   @Test
@@ -111,7 +116,7 @@ class WatcherTest {
     engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
     engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
     start(new Ledger("h1"));
-    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(1));
+    await().untilAsserted(() -> assertThat(sink.summary("tenancy.")).hasSize(1));
 
     engine.remove("a");
     engine.emit(EngineEvent.container("destroy", "a"));
@@ -119,7 +124,7 @@ class WatcherTest {
     await()
         .untilAsserted(
             () ->
-                assertThat(sink.summary())
+                assertThat(sink.summary("tenancy."))
                     .containsExactly("opened:tenancy.mixed:b", "resolved:tenancy.mixed:b"));
   }
 
@@ -135,7 +140,8 @@ class WatcherTest {
     engine.emit(EngineEvent.container("create", "b"));
 
     await()
-        .untilAsserted(() -> assertThat(sink.summary()).containsExactly("opened:tenancy.mixed:b"));
+        .untilAsserted(
+            () -> assertThat(sink.summary("tenancy.")).containsExactly("opened:tenancy.mixed:b"));
   }
 
   @Test
@@ -144,7 +150,7 @@ class WatcherTest {
     engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
     engine.add(tenant("c", "2026-03-01T00:00:00Z", "test"));
     start(new Ledger("h1"));
-    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(2));
+    await().untilAsserted(() -> assertThat(sink.summary("tenancy.")).hasSize(2));
 
     engine.down();
     await().until(() -> watcher.problem().isPresent());
@@ -153,7 +159,10 @@ class WatcherTest {
 
     await()
         .untilAsserted(
-            () -> assertThat(sink.summary()).endsWith("resolved:tenancy.mixed:c").hasSize(3));
+            () ->
+                assertThat(sink.summary("tenancy."))
+                    .endsWith("resolved:tenancy.mixed:c")
+                    .hasSize(3));
     assertThat(engine.connections()).isGreaterThanOrEqualTo(2);
     await().until(() -> watcher.problem().isEmpty());
   }
@@ -164,7 +173,7 @@ class WatcherTest {
     engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
     engine.add(tenant("c", "2026-03-01T00:00:00Z", "test"));
     start(new Ledger("h1"));
-    await().untilAsserted(() -> assertThat(sink.summary()).hasSize(2));
+    await().untilAsserted(() -> assertThat(sink.summary("tenancy.")).hasSize(2));
     watcher.stop(2_000);
 
     engine.remove("c");
@@ -174,7 +183,10 @@ class WatcherTest {
 
     await()
         .untilAsserted(
-            () -> assertThat(sink.summary()).hasSize(3).endsWith("resolved:tenancy.mixed:c"));
+            () ->
+                assertThat(sink.summary("tenancy."))
+                    .hasSize(3)
+                    .endsWith("resolved:tenancy.mixed:c"));
   }
 
   @Test

@@ -19,9 +19,16 @@ public final class RecordingSink implements RecordSink {
     return List.copyOf(records);
   }
 
-  /** {@code event:rule:container_name} of every record, in order. */
-  public synchronized List<String> summary() {
+  /** The records about containers, leaving out those about the host. */
+  public synchronized List<OutboundRecord> containerRecords() {
+    return records.stream().filter(r -> "container".equals(r.fields().get("subject"))).toList();
+  }
+
+  /** {@code event:rule:container_name} of every container record of the rules, in order. */
+  public synchronized List<String> summary(String rulePrefix) {
     return records.stream()
+        .filter(r -> "container".equals(r.fields().get("subject")))
+        .filter(r -> r.fields().get("rule").toString().startsWith(rulePrefix))
         .map(
             r ->
                 r.fields().get("event")
