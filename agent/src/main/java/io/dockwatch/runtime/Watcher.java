@@ -10,8 +10,6 @@ import io.dockwatch.findings.SubjectRef;
 import io.dockwatch.findings.Transition;
 import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.hostfacts.HostFactsSource;
-import io.dockwatch.policy.HostContext;
-import io.dockwatch.policy.HostContext.TenantValues;
 import io.dockwatch.policy.HostView;
 import io.dockwatch.policy.Policy;
 import java.io.IOException;
@@ -72,9 +70,9 @@ public final class Watcher {
   private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
   private final Function<AgentConfig, HostFactsSource> hostFactsSources;
   private final HostView host;
+  private final Evaluator evaluator;
 
   private AgentConfig agent;
-  private Policy policy;
   private EngineClient client;
   private EngineClient.EventSubscription subscription;
   private long session;
@@ -83,7 +81,6 @@ public final class Watcher {
   private final Map<String, String> pendingExecs = new LinkedHashMap<>();
   private boolean drainScheduled;
   private boolean saveScheduled;
-  private Optional<TenantValues> hostTenant = Optional.empty();
   private volatile String problem = "not connected to the engine yet";
 
   public Watcher(
@@ -132,8 +129,8 @@ public final class Watcher {
       Function<AgentConfig, HostFactsSource> hostFactsSources) {
     this.hostFactsSources = hostFactsSources;
     this.host = new HostView(hostFactsSources.apply(agent), true, clock.instant());
+    this.evaluator = new Evaluator(policy, host, ledger, inventory);
     this.connector = connector;
-    this.policy = policy;
     this.agent = agent;
     this.pingInterval = pingInterval;
     this.ledger = ledger;
@@ -168,7 +165,7 @@ public final class Watcher {
   public void reload(Policy newPolicy, AgentConfig newAgent) {
     loop.execute(
         () -> {
-          policy = newPolicy;
+          evaluator.policy(newPolicy);
           agent = newAgent;
           host.source(hostFactsSources.apply(newAgent));
           evaluateAll(clock.instant());
@@ -353,7 +350,7 @@ public final class Watcher {
       return;
     }
     host.addImageDates(changed.values());
-    out.addAll(evaluate(new ArrayList<>(changed.values()), now));
+    out.addAll(evaluator.changed(new ArrayList<>(changed.values()), now));
     emit(out);
     long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     for (long t : batch.values()) {
@@ -398,7 +395,7 @@ public final class Watcher {
     seen.forEach(c -> host.observe(client, c, started));
     host.addImageDates(seen);
     pending.keySet().removeAll(ids);
-    out.addAll(evaluateAllTransitions(started));
+    out.addAll(evaluator.all(started));
     emit(out);
     listener.resyncCompleted(seen.size(), Duration.between(started, clock.instant()));
   }
@@ -408,7 +405,7 @@ public final class Watcher {
   }
 
   private void evaluateAll(Instant now) {
-    emit(evaluateAllTransitions(now));
+    emit(evaluator.all(now));
   }
 
   /** Reads the host again and evaluates the host and every container under the new facts. */
@@ -425,51 +422,8 @@ public final class Watcher {
     evaluateAll(clock.instant());
   }
 
-  private List<Transition> evaluateAllTransitions(Instant now) {
-    List<ContainerSnapshot> all = new ArrayList<>(inventory.all());
-    HostContext ctx = host.context(policy, now, all);
-    hostTenant = ctx.hostTenant();
-    List<Transition> out = new ArrayList<>();
-    out.addAll(ledger.reconcile(SubjectRef.host(), policy.checkHost(ctx), now));
-    for (ContainerSnapshot c : all) {
-      out.addAll(ledger.reconcile(subject(c), policy.check(c, ctx), now));
-    }
-    return out;
-  }
-
-  /**
-   * Evaluates the changed containers; when the host's tenant changed with them, every container,
-   * since the tenancy verdict of each depends on it.
-   */
-  private List<Transition> evaluate(List<ContainerSnapshot> changed, Instant now) {
-    HostContext ctx = host.context(policy, now, inventory.all());
-    if (policy.hasHostWideRules() && !ctx.hostTenant().equals(hostTenant)) {
-      return evaluateAllTransitions(now);
-    }
-    List<Transition> out = new ArrayList<>();
-    for (ContainerSnapshot c : changed) {
-      out.addAll(ledger.reconcile(subject(c), policy.check(c, ctx), now));
-    }
-    return out;
-  }
-
   private void restate() {
     emit(ledger.restate(clock.instant(), agent.restateInterval()));
-  }
-
-  private SubjectRef subject(ContainerSnapshot c) {
-    var keys = policy.tenancy().config().labels();
-    Map<String, String> tenancy = new LinkedHashMap<>();
-    tenancy.put("environment", c.labels().getOrDefault(keys.environment(), ""));
-    tenancy.put("system", c.labels().getOrDefault(keys.system(), ""));
-    tenancy.put("customer", c.labels().getOrDefault(keys.customer(), ""));
-    return new SubjectRef(
-        c.id(),
-        c.id(),
-        c.name(),
-        c.image(),
-        tenancy,
-        c.labels().getOrDefault("com.docker.compose.project", ""));
   }
 
   private void emit(List<Transition> transitions) {
