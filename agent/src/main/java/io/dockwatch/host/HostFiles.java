@@ -1,0 +1,69 @@
+package io.dockwatch.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The host's files, read under a root directory so that a fixture tree can stand in for {@code /},
+ * or the host's root mounted into a container (for example at {@code /host}) can be read as such.
+ *
+ * <p>Failure policy: a file that is missing or unreadable is the machine not answering, not a
+ * defect; it comes back empty and the caller degrades (omits the series that depend on it).
+ */
+public final class HostFiles {
+  private final Path root;
+
+  public HostFiles(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The absolute path of {@code path} (taken as relative to the host root) on this machine. */
+  public Path resolve(String path) {
+    return root.resolve(relative(path));
+  }
+
+  /** The file's text, or empty when it does not exist or cannot be read. */
+  public Optional<String> read(String path) {
+    try {
+      return Optional.of(new String(Files.readAllBytes(resolve(path)), StandardCharsets.UTF_8));
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean exists(String path) {
+    return Files.exists(resolve(path));
+  }
+
+  /** The names of the entries of a directory, sorted; empty when it cannot be listed. */
+  public List<String> list(String directory) {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(resolve(directory))) {
+      for (Path entry : entries) {
+        names.add(entry.getFileName().toString());
+      }
+    } catch (IOException | SecurityException e) {
+      return List.of();
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private static String relative(String path) {
+    int start = 0;
+    while (start < path.length() && path.charAt(start) == '/') {
+      start++;
+    }
+    return path.substring(start);
+  }
+}
