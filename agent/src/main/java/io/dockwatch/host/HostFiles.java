@@ -1,11 +1,13 @@
 package io.dockwatch.host;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,9 @@ import java.util.Optional;
  * defect; it comes back empty and the caller degrades (omits the series that depend on it).
  */
 public final class HostFiles {
+  /** A page: every cgroup and most /proc files fit in one read of it. */
+  private static final int READ_SIZE = 4096;
+
   private final Path root;
 
   public HostFiles(Path root) {
@@ -32,10 +37,24 @@ public final class HostFiles {
     return root.resolve(relative(path));
   }
 
-  /** The file's text, or empty when it does not exist or cannot be read. */
+  /**
+   * The file's text, or empty when it does not exist or cannot be read.
+   *
+   * <p>The first read asks for a whole page: the kernel's numeric {@code /proc/sys} files answer
+   * only a read at offset zero, so reading them a byte at a time first (as {@code
+   * Files.readAllBytes} does for files that report size zero) would cut them short.
+   */
   public Optional<String> read(String path) {
-    try {
-      return Optional.of(new String(Files.readAllBytes(resolve(path)), StandardCharsets.UTF_8));
+    try (InputStream in = Files.newInputStream(resolve(path))) {
+      byte[] buf = new byte[READ_SIZE];
+      int length = 0;
+      for (int n; (n = in.read(buf, length, buf.length - length)) >= 0; ) {
+        length += n;
+        if (length == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+      }
+      return Optional.of(new String(buf, 0, length, StandardCharsets.UTF_8));
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }
