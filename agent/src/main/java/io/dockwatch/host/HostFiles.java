@@ -1,7 +1,7 @@
 package io.dockwatch.host;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,12 +17,17 @@ import java.util.Optional;
  *
  * <p>Failure policy: a file that is missing or unreadable is the machine not answering, not a
  * defect; it comes back empty and the caller degrades (omits the series that depend on it).
+ *
+ * <p>Not thread-safe: each collector thread reads through an instance of its own.
  */
 public final class HostFiles {
   /** A page: every cgroup and most /proc files fit in one read of it. */
   private static final int READ_SIZE = 4096;
 
   private final Path root;
+
+  /** Reused by every read, since a collection round reads thousands of small files. */
+  private byte[] buffer = new byte[READ_SIZE];
 
   public HostFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -45,16 +50,15 @@ public final class HostFiles {
    * Files.readAllBytes} does for files that report size zero) would cut them short.
    */
   public Optional<String> read(String path) {
-    try (InputStream in = Files.newInputStream(resolve(path))) {
-      byte[] buf = new byte[READ_SIZE];
+    try (FileInputStream in = new FileInputStream(resolve(path).toString())) {
       int length = 0;
-      for (int n; (n = in.read(buf, length, buf.length - length)) >= 0; ) {
+      for (int n; (n = in.read(buffer, length, buffer.length - length)) >= 0; ) {
         length += n;
-        if (length == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
+        if (length == buffer.length) {
+          buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
       }
-      return Optional.of(new String(buf, 0, length, StandardCharsets.UTF_8));
+      return Optional.of(new String(buffer, 0, length, StandardCharsets.UTF_8));
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }

@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Splitting of the line-and-column text that {@code /proc}, {@code /sys} and cgroups expose. */
 final class Text {
-  private static final Pattern BLANKS = Pattern.compile("\\s+");
-
   private Text() {}
 
   /** The lines that hold anything but blanks. */
@@ -25,7 +22,26 @@ final class Text {
 
   /** The blank-separated fields of a line. */
   static String[] fields(String line) {
-    return BLANKS.split(line.strip());
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      while (i < n && isBlank(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isBlank(line.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out.add(line.substring(start, i));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** The first line, stripped; empty for an empty text. */
@@ -37,26 +53,39 @@ final class Text {
   /**
    * The {@code key value} lines of a file such as {@code /proc/vmstat} or a cgroup's {@code
    * memory.stat}. Lines that do not have that shape are skipped, so that a field added by a newer
-   * kernel never hides the others.
+   * kernel never hides the others. Read without splitting, since each collection round parses
+   * hundreds of these files.
    */
   static Map<String, Long> keyedLongs(String text) {
     Map<String, Long> out = new LinkedHashMap<>();
-    for (String line : lines(text)) {
-      String[] f = fields(line);
-      if (f.length == 2 && isInteger(f[1])) {
-        out.put(f[0], Long.parseLong(f[1]));
+    int n = text.length();
+    int line = 0;
+    while (line < n) {
+      int end = text.indexOf('\n', line);
+      if (end < 0) {
+        end = n;
       }
+      int space = text.indexOf(' ', line);
+      if (space > line && space < end && isInteger(text, space + 1, end)) {
+        out.put(text.substring(line, space), Long.parseLong(text, space + 1, end, 10));
+      }
+      line = end + 1;
     }
     return out;
   }
 
   /** Whether {@code s} is a decimal integer that fits a {@code long}. */
   static boolean isInteger(String s) {
-    int start = s.startsWith("-") ? 1 : 0;
-    if (s.length() == start || s.length() - start > 18) {
+    return isInteger(s, 0, s.length());
+  }
+
+  /** Whether the characters from {@code start} to {@code end} are a decimal integer. */
+  private static boolean isInteger(CharSequence s, int start, int end) {
+    int digits = start < end && s.charAt(start) == '-' ? start + 1 : start;
+    if (end == digits || end - digits > 18) {
       return false;
     }
-    for (int i = start; i < s.length(); i++) {
+    for (int i = digits; i < end; i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }

@@ -4,6 +4,8 @@ import io.dockwatch.config.TenancyConfig.Tenant;
 import io.dockwatch.docker.ContainerSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ final class ContainerLabels {
 
   private final String[] names;
   private final List<String> keys;
+  private final Map<String, Cached> cache = new HashMap<>();
 
   /**
    * @param tenancy the container label keys that carry a container's tenant
@@ -60,7 +63,26 @@ final class ContainerLabels {
     return "/docker/" + containerId;
   }
 
-  Labels of(ContainerSnapshot c) {
+  /**
+   * The container's label sets, the ones of the previous round when its name, image and labels did
+   * not change. Forgets containers not passed for a round, after {@link #retain}.
+   */
+  LabelSet of(ContainerSnapshot c) {
+    Cached cached = cache.get(c.id());
+    if (cached != null && cached.sameLabels(c)) {
+      return cached.set;
+    }
+    LabelSet set = new LabelSet(base(c));
+    cache.put(c.id(), new Cached(c.name(), c.image(), c.labels(), set));
+    return set;
+  }
+
+  /** Forgets the label sets of containers not in {@code ids}. */
+  void retain(Collection<String> ids) {
+    cache.keySet().retainAll(ids);
+  }
+
+  Labels base(ContainerSnapshot c) {
     String[] values = new String[names.length];
     values[0] = id(c.id());
     values[1] = c.name();
@@ -69,5 +91,11 @@ final class ContainerLabels {
       values[3 + i] = c.labels().getOrDefault(keys.get(i), "");
     }
     return Labels.of(names, values);
+  }
+
+  private record Cached(String name, String image, Map<String, String> labels, LabelSet set) {
+    boolean sameLabels(ContainerSnapshot c) {
+      return name.equals(c.name()) && image.equals(c.image()) && labels.equals(c.labels());
+    }
   }
 }

@@ -4,7 +4,6 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.CgroupStats;
 import io.dockwatch.host.HostReader;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,19 +68,20 @@ final class ContainerSampler implements Sampler {
     boolean failed = false;
     for (ContainerSnapshot c : containers) {
       ids.add(c.id());
-      Labels l = labels.of(c);
+      LabelSet l = labels.of(c);
       ContainerStateMetrics.lifecycle(c, l, out);
       if (c.running() && c.pid() > 0) {
         lastSeen.put(c.id(), now);
         failed |= !usage(c, l, out);
-        ContainerStateMetrics.running(c, l, out);
+        ContainerStateMetrics.running(c, l.base(), out);
       }
       Instant seen = lastSeen.get(c.id());
       if (seen != null) {
-        ContainerStateMetrics.lastSeen(l, seen, out);
+        ContainerStateMetrics.lastSeen(l.base(), seen, out);
       }
     }
     lastSeen.keySet().retainAll(ids);
+    labels.retain(ids);
     cgroups.retain(ids);
     out.add(SCRAPE_ERROR, failed ? 1 : 0);
     if (failed) {
@@ -91,7 +91,7 @@ final class ContainerSampler implements Sampler {
   }
 
   /** Adds the container's usage; false when a container that still runs could not be read. */
-  private boolean usage(ContainerSnapshot c, Labels l, Families out) {
+  private boolean usage(ContainerSnapshot c, LabelSet l, Families out) {
     Optional<CgroupStats> stats = cgroups.read(c.id(), c.pid(), c.cgroupParent());
     stats.ifPresent(s -> ContainerUsageMetrics.cgroup(l, s, out));
     // On the host's network the container would report the host's interfaces as its own.

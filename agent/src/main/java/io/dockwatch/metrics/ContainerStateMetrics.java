@@ -80,8 +80,9 @@ final class ContainerStateMetrics {
   }
 
   /** What every container has, running or not. */
-  static void lifecycle(ContainerSnapshot c, Labels labels, Families out) {
-    out.add(STATE, labels.add("state", c.status()), 1);
+  static void lifecycle(ContainerSnapshot c, LabelSet l, Families out) {
+    Labels labels = l.base();
+    out.add(STATE, l.with("state", c.status()), 1);
     out.add(EXIT_CODE, labels, c.exitCode());
     out.add(RESTARTS, labels, c.restartCount());
     out.add(OOM_KILLED, labels, c.oomKilled() ? 1 : 0);

@@ -83,13 +83,14 @@ final class ContainerUsageMetrics {
 
   private ContainerUsageMetrics() {}
 
-  static void cgroup(Labels labels, CgroupStats stats, Families out) {
+  static void cgroup(LabelSet labels, CgroupStats stats, Families out) {
     stats.cpu().ifPresent(cpu -> cpu(labels, cpu, out));
     stats.memory().ifPresent(memory -> memory(labels, memory, out));
   }
 
-  private static void cpu(Labels labels, CpuUsage cpu, Families out) {
-    out.add(CPU_USAGE, labels.add("cpu", "total"), cpu.totalNanos() / NANOS);
+  private static void cpu(LabelSet l, CpuUsage cpu, Families out) {
+    Labels labels = l.base();
+    out.add(CPU_USAGE, l.with("cpu", "total"), cpu.totalNanos() / NANOS);
     out.add(CPU_USER, labels, cpu.userNanos() / NANOS);
     out.add(CPU_SYSTEM, labels, cpu.systemNanos() / NANOS);
     out.add(CFS_PERIODS, labels, cpu.periods());
@@ -97,29 +98,30 @@ final class ContainerUsageMetrics {
     out.add(CFS_THROTTLED_SECONDS, labels, cpu.throttledNanos() / NANOS);
   }
 
-  private static void memory(Labels labels, MemoryUsage m, Families out) {
+  private static void memory(LabelSet l, MemoryUsage m, Families out) {
+    Labels labels = l.base();
     out.add(MEMORY_USAGE, labels, m.usage());
     out.add(MEMORY_WORKING_SET, labels, m.workingSet());
     out.add(MEMORY_RSS, labels, m.rss());
     out.add(MEMORY_CACHE, labels, m.cache());
     out.add(MEMORY_MAPPED_FILE, labels, m.mappedFile());
-    out.add(MEMORY_FAILURES, failure(labels, "pgfault", "container"), m.pgfault());
-    out.add(MEMORY_FAILURES, failure(labels, "pgmajfault", "container"), m.pgmajfault());
-    out.add(MEMORY_FAILURES, failure(labels, "pgfault", "hierarchy"), m.hierarchyPgfault());
-    out.add(MEMORY_FAILURES, failure(labels, "pgmajfault", "hierarchy"), m.hierarchyPgmajfault());
+    out.add(MEMORY_FAILURES, failure(l, "pgfault", "container"), m.pgfault());
+    out.add(MEMORY_FAILURES, failure(l, "pgmajfault", "container"), m.pgmajfault());
+    out.add(MEMORY_FAILURES, failure(l, "pgfault", "hierarchy"), m.hierarchyPgfault());
+    out.add(MEMORY_FAILURES, failure(l, "pgmajfault", "hierarchy"), m.hierarchyPgmajfault());
     m.oomKills().ifPresent(kills -> out.add(OOM_EVENTS, labels, kills));
   }
 
-  private static Labels failure(Labels labels, String type, String scope) {
-    return labels.merge(new String[] {"failure_type", "scope"}, new String[] {type, scope});
+  private static Labels failure(LabelSet labels, String type, String scope) {
+    return labels.with("failure_type", type, "scope", scope);
   }
 
-  static void network(Labels labels, List<NetDevStat> interfaces, Families out) {
+  static void network(LabelSet labels, List<NetDevStat> interfaces, Families out) {
     for (NetDevStat d : interfaces) {
       if (ignored(d.device())) {
         continue;
       }
-      Labels l = labels.add("interface", d.device());
+      Labels l = labels.with("interface", d.device());
       out.add(RECEIVE_BYTES, l, d.receive().get("bytes"));
       out.add(RECEIVE_PACKETS, l, d.receive().get("packets"));
       out.add(RECEIVE_ERRORS, l, d.receive().get("errs"));

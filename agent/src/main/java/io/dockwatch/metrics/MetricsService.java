@@ -59,7 +59,10 @@ public final class MetricsService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MetricsService.class);
 
   private final MetricsConfig config;
+
+  /** What is computed at scrape time; the sampled collectors bring their own renderings. */
   private final PrometheusRegistry registry = new PrometheusRegistry();
+
   private final SampledCollector host;
   private final SampledCollector containers;
   private final ScheduledExecutorService schedule;
@@ -94,7 +97,10 @@ public final class MetricsService implements AutoCloseable {
       StatFs statFs) {
     this.config = config;
     LogThrottle throttle = new LogThrottle(clock, LOG_QUIET);
+    Renderer renderer = new Renderer();
+    // Each collector thread reads through host files of its own, which reuse one buffer.
     HostReader reader = new HostReader(new HostFiles(hostRoot));
+    HostReader containerReader = new HostReader(new HostFiles(hostRoot));
     this.host =
         new SampledCollector(
             HOST_COLLECTOR,
@@ -106,6 +112,7 @@ public final class MetricsService implements AutoCloseable {
                     new DiskMetrics(reader),
                     new NetworkMetrics(reader),
                     new SystemMetrics(reader))),
+            renderer,
             agentMetrics,
             throttle);
     this.containers =
@@ -114,20 +121,19 @@ public final class MetricsService implements AutoCloseable {
             new ContainerSampler(
                 containers,
                 new ContainerLabels(tenancy, config.containerLabels()),
-                new CgroupReader(reader.files()),
-                reader,
+                new CgroupReader(containerReader.files()),
+                containerReader,
                 agentMetrics,
                 throttle,
                 clock),
+            renderer,
             agentMetrics,
             throttle);
-    registry.register(host);
-    registry.register(this.containers);
     registry.register(new ClockCollector(clock));
     registry.register(new FindingMetrics(findings));
     PrometheusRegistry own = agentMetrics.prometheusRegistry();
     registry.register((MultiCollector) own::scrape);
-    this.source = new PrometheusExposition(registry);
+    this.source = new PrometheusExposition(renderer, List.of(host, this.containers), registry);
     this.schedule =
         Executors.newScheduledThreadPool(
             2,

@@ -16,7 +16,7 @@ class ContainerLabelsTest {
     ContainerLabels labels =
         new ContainerLabels(new Tenant("io.example/env", "", "customer"), List.of());
 
-    Labels l = labels.of(container("abc", "web").labels(Map.of("customer", "acme")).build());
+    Labels l = labels.of(container("abc", "web").labels(Map.of("customer", "acme")).build()).base();
 
     assertThat(l.toString())
         .isEqualTo(
@@ -28,10 +28,32 @@ class ContainerLabelsTest {
   void of_labelNotAllowListed_isNotCopied() {
     ContainerLabels labels = new ContainerLabels(new Tenant("env", "sys", "cust"), List.of("team"));
 
-    Labels l = labels.of(container("abc", "web").labels(Map.of("secret.token", "x")).build());
+    Labels l =
+        labels.of(container("abc", "web").labels(Map.of("secret.token", "x")).build()).base();
 
     assertThat(l.contains("container_label_secret_token")).isFalse();
     assertThat(l.get("container_label_team")).isEmpty();
+  }
+
+  @Test
+  void of_sameContainerNextRound_reusesItsLabelSets() {
+    ContainerLabels labels = new ContainerLabels(new Tenant("env", "sys", "cust"), List.of());
+    LabelSet first = labels.of(container("abc", "web").build());
+
+    LabelSet again = labels.of(container("abc", "web").build());
+
+    assertThat(again).isSameAs(first);
+  }
+
+  @Test
+  void of_containerRenamed_hasNewLabelSets() {
+    ContainerLabels labels = new ContainerLabels(new Tenant("env", "sys", "cust"), List.of());
+    labels.of(container("abc", "web").build());
+
+    LabelSet renamed = labels.of(container("abc", "web-blue").build());
+
+    assertThat(renamed.base().get("name")).isEqualTo("web-blue");
+    assertThat(renamed.with("cpu", "total").get("name")).isEqualTo("web-blue");
   }
 
   @Test
@@ -40,7 +62,9 @@ class ContainerLabelsTest {
         new ContainerLabels(new Tenant("env", "sys", "cust"), List.of("a.b", "a-b"));
 
     Labels l =
-        labels.of(container("abc", "web").labels(Map.of("a.b", "dot", "a-b", "dash")).build());
+        labels
+            .of(container("abc", "web").labels(Map.of("a.b", "dot", "a-b", "dash")).build())
+            .base();
 
     assertThat(l.get("container_label_a_b")).isEqualTo("dot");
   }

@@ -156,6 +156,22 @@ class MetricsGoldenTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  @Test
+  void exposition_sampledAndLiveParts_holdEachFamilyOnce() {
+    Path root = Fixtures.tree("v2-systemd");
+
+    String text =
+        scrape(
+            root,
+            new FakeStatFs(root),
+            List.of(container(API, "api").running(2001).build()),
+            List.of(new FindingGauge("NET-3", "high", "open", API, "api")),
+            null);
+
+    List<String> families = text.lines().filter(l -> l.startsWith("# TYPE ")).toList();
+    assertThat(families).doesNotHaveDuplicates().hasSizeGreaterThan(30);
+  }
+
   static void assertGolden(String name, String actual) {
     String expected = Fixtures.golden(name);
     if (!expected.equals(actual)) {

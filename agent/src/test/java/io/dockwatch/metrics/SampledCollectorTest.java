@@ -13,6 +13,7 @@ class SampledCollectorTest {
   private static final MetricFamily ROUNDS =
       MetricFamily.gauge("test_rounds", "Rounds the sampler has taken.");
 
+  private final Renderer renderer = new Renderer();
   private final AgentMetrics agentMetrics = new AgentMetrics("test", new MockClock());
   private final LogThrottle throttle =
       new LogThrottle(new MutableClock(Instant.EPOCH), Duration.ofMinutes(10));
@@ -22,7 +23,7 @@ class SampledCollectorTest {
     AtomicInteger rounds = new AtomicInteger();
     SampledCollector collector =
         new SampledCollector(
-            "test", () -> sample(rounds.incrementAndGet()), agentMetrics, throttle);
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
     collector.sampleNow();
 
     collector.collect();
@@ -44,6 +45,7 @@ class SampledCollectorTest {
               }
               return sample(1);
             },
+            renderer,
             agentMetrics,
             throttle);
     collector.sampleNow();
@@ -55,6 +57,45 @@ class SampledCollectorTest {
     assertThat(Exposition.text(agentMetrics.prometheusRegistry().scrape()))
         .contains("dockwatch_collection_errors_total{collector=\"test\"} 1.0")
         .contains("dockwatch_collection_duration_seconds_count{collector=\"test\"} 2");
+  }
+
+  @Test
+  void rendered_eachFormat_isTheWritersTextWithoutOpenMetricsEof() {
+    SampledCollector collector =
+        new SampledCollector("test", () -> sample(7), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+
+    String text = collector.rendered(Renderer.Format.TEXT).toString();
+    String openMetrics = collector.rendered(Renderer.Format.OPEN_METRICS).toString();
+
+    assertThat(text)
+        .isEqualTo(
+            """
+            # HELP test_rounds Rounds the sampler has taken.
+            # TYPE test_rounds gauge
+            test_rounds 7.0
+            """);
+    assertThat(openMetrics)
+        .isEqualTo(
+            """
+            # TYPE test_rounds gauge
+            # HELP test_rounds Rounds the sampler has taken.
+            test_rounds 7.0
+            """);
+  }
+
+  @Test
+  void rendered_formatAskedBefore_isRenderedWithEachNewSample() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+    collector.rendered(Renderer.Format.TEXT);
+
+    collector.sampleNow();
+
+    assertThat(collector.rendered(Renderer.Format.TEXT).toString()).endsWith("test_rounds 2.0\n");
   }
 
   private static MetricSnapshots sample(int round) {
