@@ -1,0 +1,178 @@
+package io.dockwatch.metrics;
+
+import io.dockwatch.config.MetricsConfig;
+import io.dockwatch.config.TenancyConfig.Tenant;
+import io.dockwatch.docker.ContainerSnapshot;
+import io.dockwatch.host.CgroupReader;
+import io.dockwatch.host.HostFiles;
+import io.dockwatch.host.HostReader;
+import io.dockwatch.host.LibcStatFs;
+import io.dockwatch.host.StatFs;
+import io.dockwatch.http.MetricsSource;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code /metrics} serves: host metrics with node_exporter's names, container metrics
+ * with cAdvisor's, container lifecycle and inventory, findings, and the agent's own meters.
+ *
+ * <p>Host and container metrics are sampled on their own schedules, each on a daemon thread of its
+ * own (a hung mount stalls host metrics only); a scrape serializes the last samples and never reads
+ * a file or calls the engine.
+ *
+ * <p>Wiring, in the agent's {@code run} command:
+ *
+ * <pre>{@code
+ * AgentMetrics agentMetrics = new AgentMetrics(version, io.micrometer.core.instrument.Clock.SYSTEM);
+ * // hand agentMetrics to the event watcher, the ledger and the sinks, then:
+ * MetricsService metrics = new MetricsService(
+ *     config.metrics(), config.tenancy().labels(), config.agent().hostRoot(),
+ *     inventory::snapshots,   // thread-safe, immutable view of the containers
+ *     ledger::findingGauges,  // thread-safe, immutable list published by the event loop
+ *     agentMetrics, Clock.systemUTC());
+ * metrics.start();
+ * httpServer.serve(metrics.source(), health);
+ * // on shutdown, or before building a new one on reload:
+ * metrics.close();
+ * }</pre>
+ *
+ * A reload that changes the metrics or tenancy configuration closes this service and starts a new
+ * one with the same {@link AgentMetrics}, so that the agent's counters carry on.
+ */
+public final class MetricsService implements AutoCloseable {
+  static final String HOST_COLLECTOR = "host";
+
+  /** How long a recurring collection problem stays out of the log after it was logged. */
+  private static final Duration LOG_QUIET = Duration.ofMinutes(10);
+
+  private static final Logger log = LoggerFactory.getLogger(MetricsService.class);
+
+  private final MetricsConfig config;
+
+  /** What is computed at scrape time; the sampled collectors bring their own renderings. */
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+
+  private final SampledCollector host;
+  private final SampledCollector containers;
+  private final ScheduledExecutorService schedule;
+  private final MetricsSource source;
+
+  /**
+   * @param hostRoot where the host's {@code /} is seen from this process ({@code /} unless the
+   *     agent runs in a container with the host mounted elsewhere)
+   * @param containers the inventory's containers; called on a collector thread
+   * @param findings the ledger's findings; called on the scrape thread
+   * @param clock wall time for {@code node_time_seconds} and {@code container_last_seen}
+   */
+  public MetricsService(
+      MetricsConfig config,
+      Tenant tenancy,
+      Path hostRoot,
+      Supplier<Collection<ContainerSnapshot>> containers,
+      Supplier<List<FindingGauge>> findings,
+      AgentMetrics agentMetrics,
+      Clock clock) {
+    this(config, tenancy, hostRoot, containers, findings, agentMetrics, clock, new LibcStatFs());
+  }
+
+  MetricsService(
+      MetricsConfig config,
+      Tenant tenancy,
+      Path hostRoot,
+      Supplier<Collection<ContainerSnapshot>> containers,
+      Supplier<List<FindingGauge>> findings,
+      AgentMetrics agentMetrics,
+      Clock clock,
+      StatFs statFs) {
+    this.config = config;
+    LogThrottle throttle = new LogThrottle(clock, LOG_QUIET);
+    Renderer renderer = new Renderer();
+    // Each collector thread reads through host files of its own, which reuse one buffer.
+    HostReader reader = new HostReader(new HostFiles(hostRoot));
+    HostReader containerReader = new HostReader(new HostFiles(hostRoot));
+    this.host =
+        new SampledCollector(
+            HOST_COLLECTOR,
+            new HostSampler(
+                List.of(
+                    new CpuMetrics(reader),
+                    new MemoryMetrics(reader),
+                    new FileSystemMetrics(reader, statFs),
+                    new DiskMetrics(reader),
+                    new NetworkMetrics(reader),
+                    new SystemMetrics(reader))),
+            renderer,
+            agentMetrics,
+            throttle);
+    this.containers =
+        new SampledCollector(
+            ContainerSampler.COLLECTOR,
+            new ContainerSampler(
+                containers,
+                new ContainerLabels(tenancy, config.containerLabels()),
+                new CgroupReader(containerReader.files()),
+                containerReader,
+                agentMetrics,
+                throttle,
+                clock),
+            renderer,
+            agentMetrics,
+            throttle);
+    registry.register(new ClockCollector(clock));
+    registry.register(new FindingMetrics(findings));
+    PrometheusRegistry own = agentMetrics.prometheusRegistry();
+    registry.register((MultiCollector) own::scrape);
+    this.source = new PrometheusExposition(renderer, List.of(host, this.containers), registry);
+    this.schedule =
+        Executors.newScheduledThreadPool(
+            2,
+            task -> {
+              Thread t = new Thread(task, "dockwatch-metrics");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** What {@code GET /metrics} serves. */
+  public MetricsSource source() {
+    return source;
+  }
+
+  /** Takes the first samples now and then one per configured interval. */
+  public void start() {
+    every(host, config.hostInterval());
+    every(containers, config.containerInterval());
+    log.info(
+        "Metrics collection started, host_interval={} container_interval={}",
+        config.hostInterval(),
+        config.containerInterval());
+  }
+
+  /** Takes one sample of each collector on the calling thread; for a first scrape that is full. */
+  void sampleNow() {
+    host.sampleNow();
+    containers.sampleNow();
+  }
+
+  @Override
+  public void close() {
+    schedule.shutdownNow();
+    log.info("Metrics collection stopped");
+  }
+
+  private void every(SampledCollector collector, Duration interval) {
+    schedule.scheduleWithFixedDelay(
+        collector::sampleNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,95 @@
+package io.dockwatch.metrics;
+
+import static io.dockwatch.metrics.MetricFamily.counter;
+import static io.dockwatch.metrics.MetricFamily.gauge;
+
+import io.dockwatch.host.Conntrack;
+import io.dockwatch.host.HostReader;
+import io.dockwatch.host.NetDevStat;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's interfaces from {@code /proc/net/dev} and {@code /sys/class/net}, and the connection
+ * tracking table's fill.
+ */
+final class NetworkMetrics implements HostArea {
+  /** One counter per column of {@code /proc/net/dev}, named after the column. */
+  static final Map<String, MetricFamily> RECEIVE =
+      Map.of(
+          "bytes",
+          counter("node_network_receive_bytes_total", "Bytes received."),
+          "packets",
+          counter("node_network_receive_packets_total", "Packets received."),
+          "errs",
+          counter("node_network_receive_errs_total", "Receive errors."),
+          "drop",
+          counter("node_network_receive_drop_total", "Received packets dropped."),
+          "fifo",
+          counter("node_network_receive_fifo_total", "Receive FIFO buffer overruns."),
+          "frame",
+          counter("node_network_receive_frame_total", "Receive framing errors."),
+          "compressed",
+          counter("node_network_receive_compressed_total", "Compressed packets received."),
+          "multicast",
+          counter("node_network_receive_multicast_total", "Multicast frames received."));
+
+  static final Map<String, MetricFamily> TRANSMIT =
+      Map.of(
+          "bytes",
+          counter("node_network_transmit_bytes_total", "Bytes transmitted."),
+          "packets",
+          counter("node_network_transmit_packets_total", "Packets transmitted."),
+          "errs",
+          counter("node_network_transmit_errs_total", "Transmit errors."),
+          "drop",
+          counter("node_network_transmit_drop_total", "Packets dropped on transmit."),
+          "fifo",
+          counter("node_network_transmit_fifo_total", "Transmit FIFO buffer errors."),
+          "colls",
+          counter("node_network_transmit_colls_total", "Collisions on transmit."),
+          "carrier",
+          counter("node_network_transmit_carrier_total", "Carrier losses on transmit."),
+          "compressed",
+          counter("node_network_transmit_compressed_total", "Compressed packets transmitted."));
+
+  static final MetricFamily UP =
+      gauge("node_network_up", "Whether the interface's operational state is up (1) or not.");
+  static final MetricFamily CONNTRACK_ENTRIES =
+      gauge("node_nf_conntrack_entries", "Flows in the connection tracking table.");
+  static final MetricFamily CONNTRACK_LIMIT =
+      gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.");
+
+  private final HostReader host;
+
+  NetworkMetrics(HostReader host) {
+    this.host = host;
+  }
+
+  @Override
+  public void collect(Families out) {
+    host.netDev().ifPresent(devices -> devices(devices, out));
+    for (Map.Entry<String, String> e : host.operStates().entrySet()) {
+      out.add(UP, Labels.of("device", e.getKey()), e.getValue().equals("up") ? 1 : 0);
+    }
+    host.conntrack().ifPresent(table -> conntrack(table, out));
+  }
+
+  private static void devices(List<NetDevStat> devices, Families out) {
+    for (NetDevStat d : devices) {
+      Labels device = Labels.of("device", d.device());
+      for (String column : NetDevStat.RECEIVE) {
+        out.add(RECEIVE.get(column), device, d.receive().get(column));
+      }
+      for (String column : NetDevStat.TRANSMIT) {
+        out.add(TRANSMIT.get(column), device, d.transmit().get(column));
+      }
+    }
+  }
+
+  private static void conntrack(Conntrack table, Families out) {
+    out.add(CONNTRACK_ENTRIES, table.entries());
+    out.add(CONNTRACK_LIMIT, table.limit());
+  }
+}

@@ -1,0 +1,53 @@
+package io.dockwatch.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingMetricsTest {
+
+  @Test
+  void collect_openWaivedAndHostFindings_countsAllAndNamesOpenOnesPerContainer() {
+    FindingMetrics metrics =
+        new FindingMetrics(
+            () ->
+                List.of(
+                    new FindingGauge("NET-3", "high", "open", "abc", "web"),
+                    new FindingGauge("NET-3", "high", "open", "abc", "web"),
+                    new FindingGauge("MNT-1", "high", "open", "def", "db"),
+                    new FindingGauge("LOG-1", "low", "waived", "abc", "web"),
+                    new FindingGauge("HOST-2", "medium", "open", "", "")));
+
+    String text = Exposition.text(metrics.collect());
+
+    assertThat(text)
+        .isEqualTo(
+            """
+            # HELP dockwatch_container_finding An open finding about a container, always 1 while the finding is open.
+            # TYPE dockwatch_container_finding gauge
+            dockwatch_container_finding{id="/docker/abc",name="web",rule="NET-3",severity="high"} 1.0
+            dockwatch_container_finding{id="/docker/def",name="db",rule="MNT-1",severity="high"} 1.0
+            # HELP dockwatch_findings Findings by rule, severity and state.
+            # TYPE dockwatch_findings gauge
+            dockwatch_findings{rule="HOST-2",severity="medium",state="open"} 1.0
+            dockwatch_findings{rule="LOG-1",severity="low",state="waived"} 1.0
+            dockwatch_findings{rule="MNT-1",severity="high",state="open"} 1.0
+            dockwatch_findings{rule="NET-3",severity="high",state="open"} 2.0
+            """);
+  }
+
+  @Test
+  void collect_findingResolved_itsSeriesIsGone() {
+    List<List<FindingGauge>> ledger =
+        new java.util.ArrayList<>(
+            List.of(List.of(new FindingGauge("NET-3", "high", "open", "abc", "web"))));
+    FindingMetrics metrics = new FindingMetrics(() -> ledger.get(0));
+    metrics.collect();
+    ledger.set(0, List.of());
+
+    String text = Exposition.text(metrics.collect());
+
+    assertThat(text).isEmpty();
+  }
+}

@@ -1,0 +1,38 @@
+package io.dockwatch.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The fixture trees and golden texts under {@code src/test/resources}. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Path tree(String name) {
+    return resource("fixtures/" + name);
+  }
+
+  static String golden(String name) {
+    try {
+      return Files.readString(resource("golden/" + name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path resource(String name) {
+    URL url = Fixtures.class.getClassLoader().getResource(name);
+    if (url == null) {
+      throw new IllegalArgumentException("no test resource " + name);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.dockwatch.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MockClock;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SampledCollectorTest {
+  private static final MetricFamily ROUNDS =
+      MetricFamily.gauge("test_rounds", "Rounds the sampler has taken.");
+
+  private final Renderer renderer = new Renderer();
+  private final AgentMetrics agentMetrics = new AgentMetrics("test", new MockClock());
+  private final LogThrottle throttle =
+      new LogThrottle(new MutableClock(Instant.EPOCH), Duration.ofMinutes(10));
+
+  @Test
+  void collect_manyScrapes_neverSampleAgain() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+
+    collector.collect();
+    MetricSnapshots last = collector.collect();
+
+    assertThat(rounds).hasValue(1);
+    assertThat(Exposition.series(last, "test_rounds")).containsExactly("test_rounds 1.0");
+  }
+
+  @Test
+  void sampleNow_samplerThrows_keepsThePreviousSampleAndCountsTheError() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test",
+            () -> {
+              if (rounds.incrementAndGet() > 1) {
+                throw new IllegalStateException("defect in round two");
+              }
+              return sample(1);
+            },
+            renderer,
+            agentMetrics,
+            throttle);
+    collector.sampleNow();
+
+    collector.sampleNow();
+
+    assertThat(Exposition.series(collector.collect(), "test_rounds"))
+        .containsExactly("test_rounds 1.0");
+    assertThat(Exposition.text(agentMetrics.prometheusRegistry().scrape()))
+        .contains("dockwatch_collection_errors_total{collector=\"test\"} 1.0")
+        .contains("dockwatch_collection_duration_seconds_count{collector=\"test\"} 2");
+  }
+
+  @Test
+  void rendered_eachFormat_isTheWritersTextWithoutOpenMetricsEof() {
+    SampledCollector collector =
+        new SampledCollector("test", () -> sample(7), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+
+    String text = collector.rendered(Renderer.Format.TEXT).toString();
+    String openMetrics = collector.rendered(Renderer.Format.OPEN_METRICS).toString();
+
+    assertThat(text)
+        .isEqualTo(
+            """
+            # HELP test_rounds Rounds the sampler has taken.
+            # TYPE test_rounds gauge
+            test_rounds 7.0
+            """);
+    assertThat(openMetrics)
+        .isEqualTo(
+            """
+            # TYPE test_rounds gauge
+            # HELP test_rounds Rounds the sampler has taken.
+            test_rounds 7.0
+            """);
+  }
+
+  @Test
+  void rendered_formatAskedBefore_isRenderedWithEachNewSample() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+    collector.rendered(Renderer.Format.TEXT);
+
+    collector.sampleNow();
+
+    assertThat(collector.rendered(Renderer.Format.TEXT).toString()).endsWith("test_rounds 2.0\n");
+  }
+
+  private static MetricSnapshots sample(int round) {
+    Families out = new Families();
+    out.add(ROUNDS, round);
+    return out.build();
+  }
+}
