@@ -40,4 +40,5 @@ sed -e "s#^host = \"unix:///var/run/docker.sock\"#host = \"$host\"#" \
     -e "s#^buffer_dir = \"/var/lib/dockwatch/buffer/\(.*\)\"#buffer_dir = \"$state/buffer/\1\"#" \
     config.example.toml >"$config"
 echo "config: $config; metrics: curl -s 127.0.0.1:9814/metrics" >&2
-java -Xmx64m -XX:+UseSerialGC -jar agent/target/dockwatch.jar run --config "$config"
+MALLOC_ARENA_MAX=2 java -Xms8m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -jar agent/target/dockwatch.jar run --config "$config"

@@ -4,10 +4,12 @@ import io.dockwatch.config.Config;
 import io.dockwatch.config.ConfigException;
 import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.http.HealthSource;
+import io.dockwatch.http.HttpEndpoint;
+import io.dockwatch.metrics.AgentMetrics;
+import io.dockwatch.metrics.MetricsService;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.RuleCatalog;
-import io.dockwatch.runtime.AgentListener;
-import io.dockwatch.runtime.EngineConnector;
 import io.dockwatch.runtime.Inventory;
 import io.dockwatch.runtime.Reporter;
 import io.dockwatch.runtime.Watcher;
@@ -33,48 +35,81 @@ final class Daemon {
   private final Config config;
   private final Watcher watcher;
   private final List<RecordSink> sinks;
+  private final MetricsService metrics;
+  private final HttpEndpoint http;
 
-  private Daemon(Config config, Watcher watcher, List<RecordSink> sinks) {
+  private Daemon(
+      Config config,
+      Watcher watcher,
+      List<RecordSink> sinks,
+      MetricsService metrics,
+      HttpEndpoint http) {
     this.config = config;
     this.watcher = watcher;
     this.sinks = sinks;
+    this.metrics = metrics;
+    this.http = http;
   }
 
   static Daemon start(Config c) throws ConfigException, IOException {
     Clock clock = Clock.systemUTC();
+    AgentMetrics agentMetrics =
+        new AgentMetrics(Version.current(), io.micrometer.core.instrument.Clock.SYSTEM);
+    MeteredListener listener = new MeteredListener(agentMetrics);
     List<RecordSink> sinks = sinks(c, clock);
-    AgentListener listener = AgentListener.NONE;
+    sinks.forEach(s -> agentMetrics.watchSink(s.name(), s::stats));
+
     Ledger ledger = new Ledger(c.agent().hostname());
     LedgerStore store = new LedgerStore(c.agent().stateDir());
     ledger.restore(store.load(RuleCatalog.standard()));
-    EngineConnector connector = Engines.connector(c.docker());
-    ScheduledExecutorService loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "event-loop");
-              t.setDaemon(true);
-              return t;
-            });
+    listener.standing(ledger.findings());
+    Inventory inventory = new Inventory();
     Watcher watcher =
         new Watcher(
-            connector,
+            Engines.connector(c.docker()),
             new Policy(c),
             c.agent(),
             c.docker().pingInterval(),
             ledger,
             store,
-            new Inventory(),
+            inventory,
             new Reporter(c.agent().hostname(), sinks, listener),
             listener,
             clock,
-            loop);
+            eventLoop());
+
+    MetricsService metrics =
+        new MetricsService(
+            c.metrics(),
+            c.tenancy().labels(),
+            c.agent().hostRoot(),
+            inventory::all,
+            listener::findingGauges,
+            agentMetrics,
+            clock);
+    HealthSource health =
+        () -> new HealthSource.Health(watcher.problem().map(List::of).orElse(List.of()));
+    HttpEndpoint http = new HttpEndpoint(c.http(), metrics.source(), health, clock);
+    http.start();
+    metrics.start();
     watcher.start();
     LOG.info(
-        "started host={} engine={} sinks={}",
+        "started host={} engine={} metrics=http{}://{} sinks={}",
         c.agent().hostname(),
         c.docker().host(),
+        c.http().tlsCert() == null ? "" : "s",
+        http.address(),
         sinks.stream().map(RecordSink::name).toList());
-    return new Daemon(c, watcher, sinks);
+    return new Daemon(c, watcher, sinks, metrics, http);
+  }
+
+  private static ScheduledExecutorService eventLoop() {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "event-loop");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static List<RecordSink> sinks(Config c, Clock clock) throws IOException {
@@ -91,11 +126,26 @@ final class Daemon {
     return sinks;
   }
 
+  /**
+   * Applies what can change while running: rules, tenancy, exceptions and the agent's intervals.
+   * The engine address, the endpoint, the sinks and the metric settings need a restart.
+   */
   void reload(Config next) {
-    if (!next.docker().equals(config.docker())
-        || !next.http().equals(config.http())
-        || !next.sinks().equals(config.sinks())) {
-      LOG.warn("reload: changes to [docker], [http] and the sinks take effect at the next restart");
+    List<String> restart = new ArrayList<>();
+    if (!next.docker().equals(config.docker())) {
+      restart.add("[docker]");
+    }
+    if (!next.http().equals(config.http())) {
+      restart.add("[http]");
+    }
+    if (!next.sinks().equals(config.sinks())) {
+      restart.add("[fluentd], [gelf], [stdout]");
+    }
+    if (!next.metrics().equals(config.metrics())) {
+      restart.add("[metrics]");
+    }
+    if (!restart.isEmpty()) {
+      LOG.warn("reload: changes to {} take effect at the next restart", String.join(", ", restart));
     }
     watcher.reload(new Policy(next), next.agent());
     LOG.info("configuration reloaded");
@@ -103,6 +153,7 @@ final class Daemon {
 
   void stop() {
     LOG.info("stopping");
+    http.close();
     try {
       watcher.stop(STOP_TIMEOUT_MILLIS / 2);
     } catch (InterruptedException e) {
@@ -111,6 +162,7 @@ final class Daemon {
     for (RecordSink s : sinks) {
       s.close(STOP_TIMEOUT_MILLIS / 2);
     }
+    metrics.close();
     LOG.info("stopped");
   }
 }

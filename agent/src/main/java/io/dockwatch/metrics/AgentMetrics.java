@@ -1,7 +1,9 @@
 package io.dockwatch.metrics;
 
+import io.dockwatch.sink.SinkStats;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -38,6 +40,9 @@ public final class AgentMetrics {
   static final String FINDINGS_EMITTED = "dockwatch.findings.emitted";
   static final String DELIVERY_BACKLOG = "dockwatch.delivery.backlog";
   static final String DELIVERY_FAILURES = "dockwatch.delivery.failures";
+  static final String DELIVERY_BACKLOG_BYTES = "dockwatch.delivery.backlog.size";
+  static final String DELIVERED = "dockwatch.delivered";
+  static final String DELIVERY_DROPPED = "dockwatch.delivery.dropped";
   static final String COLLECTION_DURATION = "dockwatch.collection.duration";
   static final String COLLECTION_ERRORS = "dockwatch.collection.errors";
 
@@ -142,6 +147,34 @@ public final class AgentMetrics {
   /** Counts a collection that completed but could not read everything it should have. */
   public void collectionFailed(String collector) {
     collectionErrors(collector).increment();
+  }
+
+  /**
+   * Serves a sink's own counters, read at scrape time: what waits for the peer, what was delivered,
+   * what a full buffer refused, and the failed attempts that will be retried.
+   */
+  public void watchSink(String sink, Supplier<SinkStats> stats) {
+    Gauge.builder(DELIVERY_BACKLOG, () -> stats.get().backlogRecords())
+        .description("Records a sink holds that its peer has not acknowledged yet.")
+        .tag("sink", sink)
+        .register(registry);
+    Gauge.builder(DELIVERY_BACKLOG_BYTES, () -> stats.get().backlogBytes())
+        .description("Bytes of a sink's on-disk buffer that wait for its peer.")
+        .baseUnit("bytes")
+        .tag("sink", sink)
+        .register(registry);
+    FunctionCounter.builder(DELIVERED, stats, s -> s.get().delivered())
+        .description("Records a sink's peer acknowledged.")
+        .tag("sink", sink)
+        .register(registry);
+    FunctionCounter.builder(DELIVERY_DROPPED, stats, s -> s.get().dropped())
+        .description("Records a sink refused because its buffer was full or its disk failed.")
+        .tag("sink", sink)
+        .register(registry);
+    FunctionCounter.builder(DELIVERY_FAILURES, stats, s -> s.get().failedAttempts())
+        .description("Deliveries to a sink that failed and will be retried.")
+        .tag("sink", sink)
+        .register(registry);
   }
 
   /** The Prometheus registry the meters are exposed through. */

@@ -1,6 +1,8 @@
 package io.dockwatch.runtime;
 
+import io.dockwatch.findings.Finding;
 import java.time.Duration;
+import java.util.List;
 
 /** What the event loop reports about itself, for the agent's own metrics. */
 public interface AgentListener {
@@ -18,4 +20,10 @@ public interface AgentListener {
   default void findingEmitted(String event, String severity) {}
 
   default void resyncCompleted(int containers, Duration took) {}
+
+  /**
+   * The standing findings after a change, as an immutable list; called on the event loop, so an
+   * implementation only keeps the reference for other threads to read.
+   */
+  default void standing(List<Finding> findings) {}
 }

@@ -431,6 +431,7 @@ public final class Watcher {
       return;
     }
     reporter.report(transitions);
+    listener.standing(List.copyOf(ledger.findings()));
     if (!saveScheduled) {
       saveScheduled = true;
       loop.schedule(this::save, 1, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.dockwatch.e2e.support.E2eExtension;
 import io.dockwatch.e2e.support.Engine;
 import io.dockwatch.e2e.support.ForwardEntry;
 import io.dockwatch.e2e.support.ForwardReceiver;
+import io.dockwatch.e2e.support.HttpReply;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,10 +43,26 @@ class FindingsEndToEndTest {
     return args;
   }
 
+  /** The rules of the main path; the conformance suite covers the rest of the catalogue. */
+  private static final Set<String> RULES =
+      Set.of(
+          "tenancy.mixed",
+          "tenancy.unlabelled",
+          "logging.driver",
+          "logging.address",
+          "network.publish-all",
+          "network.port-not-allowed",
+          "network.bind-all-interfaces",
+          "network.host-mode");
+
+  private static boolean inScope(ForwardEntry e, String state) {
+    return TAG.equals(e.tag()) && state.equals(e.field("state")) && RULES.contains(e.field("rule"));
+  }
+
   private static Set<String> pairs(List<ForwardEntry> entries, String state) {
     Set<String> out = new TreeSet<>();
     for (ForwardEntry e : entries) {
-      if (e.tag().equals(TAG) && state.equals(e.field("state"))) {
+      if (inScope(e, state)) {
         out.add(e.field("rule") + " " + e.field("container_name"));
       }
     }
@@ -105,16 +122,25 @@ class FindingsEndToEndTest {
                 "network.bind-all-interfaces e2e-publishall",
                 "network.bind-all-interfaces e2e-wildcard",
                 "network.host-mode e2e-hostnet"));
-    List<ForwardEntry> opened =
-        receiver.awaitEntries(
-            e -> TAG.equals(e.tag()) && "open".equals(e.field("state")), expected.size());
+    List<ForwardEntry> opened = receiver.awaitEntries(e -> inScope(e, "open"), expected.size());
     assertThat(pairs(opened, "open")).isEqualTo(expected);
+    HttpReply metrics =
+        agent.awaitGet(
+            http,
+            "/metrics",
+            r ->
+                r.body().contains("container_cpu_usage_seconds_total{")
+                    && r.body().contains("e2e-good"));
+    assertThat(metrics.body())
+        .contains("node_cpu_seconds_total{cpu=\"0\",mode=\"user\"}")
+        .containsPattern(
+            "dockwatch_container_finding\\{[^}]*name=\"e2e-mixed\"[^}]*rule=\"tenancy.mixed\"")
+        .contains("dockwatch_engine_connected 1");
+    assertThat(agent.get(http, "/healthz").status()).isEqualTo(200);
 
     engine.docker(Stream.concat(Stream.of("rm", "-f"), names.stream()).toArray(String[]::new));
 
-    List<ForwardEntry> all =
-        receiver.awaitEntries(
-            e -> TAG.equals(e.tag()) && "resolved".equals(e.field("state")), expected.size());
+    List<ForwardEntry> all = receiver.awaitEntries(e -> inScope(e, "resolved"), expected.size());
     assertThat(pairs(all, "resolved")).isEqualTo(expected);
     assertThat(pairs(receiver.entries(), "open")).isEqualTo(expected);
     assertThat(agent.stdout()).anyMatch(line -> line.contains("\"rule\":\"tenancy.mixed\""));

@@ -26,8 +26,8 @@ public final class AgentLauncher implements AutoCloseable {
   }
 
   /**
-   * A launcher of {@code java -Xmx64m -jar dockwatch.jar}, the jar named by {@value #JAR_PROPERTY};
-   * {@code workDir} is emptied first.
+   * A launcher of {@code java -Xmx64m -jar dockwatch.jar} with the unit's heap settings, the jar
+   * named by {@value #JAR_PROPERTY}; {@code workDir} is emptied first.
    */
   public static AgentLauncher forJar(Path workDir) {
     String jar = System.getProperty(JAR_PROPERTY, "../agent/target/dockwatch.jar");
@@ -35,7 +35,17 @@ public final class AgentLauncher implements AutoCloseable {
     if (!Files.isRegularFile(path)) {
       throw new IllegalStateException(path + " is missing: build the agent first (mvn package)");
     }
-    return new AgentLauncher(java("-Xmx64m", "-jar", path.toString()), emptied(workDir));
+    return new AgentLauncher(
+        java(
+            "-Xms8m",
+            "-Xmx64m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-jar",
+            path.toString()),
+        emptied(workDir));
   }
 
   /** This JVM's java launcher followed by {@code args}. */
