@@ -26,6 +26,7 @@ public final class HostView {
   private HostFactsSource source;
   private HostFacts facts;
   private String problems = "";
+  private Optional<HostContext.TenantValues> tenant = Optional.empty();
 
   /**
    * @param watchesExecs whether exec sessions will be reported to {@link #exec}: true for the
@@ -46,9 +47,14 @@ public final class HostView {
     return facts;
   }
 
-  /** The context for an evaluation of the given containers under this view. */
+  /**
+   * The context for an evaluation of the given containers under this view. The host's tenant of the
+   * last context stays while any of its containers remains.
+   */
   public HostContext context(Policy policy, Instant now, Collection<ContainerSnapshot> all) {
-    return policy.context(now, all, facts, activity.view());
+    HostContext ctx = policy.context(now, all, facts, activity.view(), tenant);
+    tenant = ctx.hostTenant();
+    return ctx;
   }
 
   /**

@@ -87,8 +87,23 @@ public final class Policy {
       Collection<ContainerSnapshot> all,
       HostFacts facts,
       Map<String, ContainerActivity> activity) {
+    return context(now, all, facts, activity, Optional.empty());
+  }
+
+  /**
+   * The context for an evaluation over the given containers, those not judged left out.
+   *
+   * @param incumbent the host's tenant of the previous evaluation, which stays while any of its
+   *     containers remains
+   */
+  public HostContext context(
+      Instant now,
+      Collection<ContainerSnapshot> all,
+      HostFacts facts,
+      Map<String, ContainerActivity> activity,
+      Optional<HostContext.TenantValues> incumbent) {
     List<ContainerSnapshot> judged = all.stream().filter(c -> judged(c, facts)).toList();
-    return new HostContext(now, judged, tenancy.hostTenant(judged), facts, activity);
+    return new HostContext(now, judged, tenancy.hostTenant(judged, incumbent), facts, activity);
   }
 
   /** Whether a change to any container can change this container's verdicts. */

@@ -55,9 +55,22 @@ public final class Tenancy {
    * broken by id so that every evaluation agrees.
    */
   public Optional<TenantValues> hostTenant(Collection<ContainerSnapshot> containers) {
+    return hostTenant(containers, Optional.empty());
+  }
+
+  /**
+   * As {@link #hostTenant(Collection)}, but the incumbent tenant stays the host's while any
+   * container of it remains: removing or redeploying the oldest container must not hand the host to
+   * a newcomer and turn every other container of the incumbent into an offender.
+   */
+  public Optional<TenantValues> hostTenant(
+      Collection<ContainerSnapshot> containers, Optional<TenantValues> incumbent) {
     if (config.expected().isPresent()) {
       TenancyConfig.Tenant t = config.expected().get();
       return Optional.of(new TenantValues(t.environment(), t.system(), t.customer()));
+    }
+    if (incumbent.isPresent() && containers.stream().anyMatch(c -> tenantOf(c).equals(incumbent))) {
+      return incumbent;
     }
     return containers.stream()
         .filter(c -> tenantOf(c).isPresent())

@@ -129,6 +129,27 @@ class WatcherTest {
   }
 
   @Test
+  void incumbentRedeployed_otherContainersOfItsTenantKeepTheHost_noFalseAlarm() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.add(tenant("c", "2026-03-01T00:00:00Z", "prod"));
+    start(new Ledger("h1"));
+    await().untilAsserted(() -> assertThat(sink.summary("tenancy.")).hasSize(1));
+
+    int before = engine.inspections();
+    engine.remove("a");
+    engine.emit(EngineEvent.container("destroy", "a"));
+    engine.add(tenant("a2", "2026-04-01T00:00:00Z", "prod"));
+    engine.emit(EngineEvent.container("create", "a2"));
+
+    engine.emit(EngineEvent.container("update", "c"));
+
+    // a, a2 and then c are inspected in turn on the one loop: once c is, a and a2 were evaluated
+    await().until(() -> engine.inspections() >= before + 3);
+    assertThat(sink.summary("tenancy.")).containsExactly("opened:tenancy.mixed:b");
+  }
+
+  @Test
   void eventForVanishedContainer_isIgnored_andTheLoopGoesOn() {
     start(new Ledger("h1"));
     await().until(() -> watcher.problem().isEmpty());
