@@ -77,11 +77,8 @@ final class NetworkMetrics implements HostArea {
 
   @Override
   public void collect(Families out) {
-    host.netDev().ifPresent(devices -> devices(devices, out));
-    for (Map.Entry<String, String> e : host.operStates().entrySet()) {
-      if (e.getKey().startsWith(VETH_PREFIX)) {
-        continue;
-      }
+    host.netDev(NetworkMetrics::reported).ifPresent(devices -> devices(devices, out));
+    for (Map.Entry<String, String> e : host.operStates(NetworkMetrics::reported).entrySet()) {
       out.add(UP, Labels.of("device", e.getKey()), e.getValue().equals("up") ? 1 : 0);
     }
     host.conntrack().ifPresent(table -> conntrack(table, out));
@@ -89,9 +86,6 @@ final class NetworkMetrics implements HostArea {
 
   private static void devices(List<NetDevStat> devices, Families out) {
     for (NetDevStat d : devices) {
-      if (d.device().startsWith(VETH_PREFIX)) {
-        continue;
-      }
       Labels device = Labels.of("device", d.device());
       for (String column : NetDevStat.RECEIVE) {
         out.add(RECEIVE.get(column), device, d.receive().get(column));
@@ -100,6 +94,10 @@ final class NetworkMetrics implements HostArea {
         out.add(TRANSMIT.get(column), device, d.transmit().get(column));
       }
     }
+  }
+
+  private static boolean reported(String device) {
+    return !device.startsWith(VETH_PREFIX);
   }
 
   private static void conntrack(Conntrack table, Families out) {
