@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads the host's state from {@code /proc}, {@code /sys} and {@code /etc} under a {@link
@@ -38,14 +39,14 @@ public final class HostReader {
     return files.read("proc/diskstats").map(DiskStat::parse);
   }
 
-  /** The host's interfaces, as seen from the host's network namespace. */
-  public Optional<List<NetDevStat>> netDev() {
-    return files.read("proc/net/dev").map(NetDevStat::parse);
+  /** The host's interfaces that {@code wanted} accepts, as seen from the host's namespace. */
+  public Optional<List<NetDevStat>> netDev(Predicate<String> wanted) {
+    return files.read("proc/net/dev").map(text -> NetDevStat.parse(text, wanted));
   }
 
   /** The interfaces of the network namespace that process {@code pid} lives in. */
   public Optional<List<NetDevStat>> netDev(int pid) {
-    return files.read("proc/" + pid + "/net/dev").map(NetDevStat::parse);
+    return files.read("proc/" + pid + "/net/dev").map(text -> NetDevStat.parse(text, d -> true));
   }
 
   /**
@@ -56,10 +57,16 @@ public final class HostReader {
     return files.read("proc/1/mounts").or(() -> files.read("proc/mounts")).map(MountEntry::parse);
   }
 
-  /** The operational state word ({@code up}, {@code down}, {@code unknown}…) by interface. */
-  public Map<String, String> operStates() {
+  /**
+   * The operational state word ({@code up}, {@code down}, {@code unknown}…) of each interface that
+   * {@code wanted} accepts.
+   */
+  public Map<String, String> operStates(Predicate<String> wanted) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String device : files.list("sys/class/net")) {
+      if (!wanted.test(device)) {
+        continue;
+      }
       files
           .read("sys/class/net/" + device + "/operstate")
           .ifPresent(state -> out.put(device, Text.firstLine(state)));

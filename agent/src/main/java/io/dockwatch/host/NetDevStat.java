@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One interface's counters from {@code /proc/net/dev} (the host's, or a process's network namespace
@@ -24,22 +25,23 @@ public record NetDevStat(String device, Map<String, Long> receive, Map<String, L
     transmit = Map.copyOf(transmit);
   }
 
-  static List<NetDevStat> parse(String text) {
+  /** The interfaces whose names {@code wanted} accepts; the others are not even split. */
+  static List<NetDevStat> parse(String text, Predicate<String> wanted) {
     List<NetDevStat> out = new ArrayList<>();
     for (String line : Text.lines(text)) {
       int colon = line.indexOf(':');
       if (colon <= 0 || line.contains("|")) {
         continue; // the two header lines
       }
+      String device = line.substring(0, colon).strip();
+      if (!wanted.test(device)) {
+        continue;
+      }
       String[] f = Text.fields(line.substring(colon + 1));
       if (f.length < RECEIVE.size() + TRANSMIT.size()) {
         continue;
       }
-      out.add(
-          new NetDevStat(
-              line.substring(0, colon).strip(),
-              columns(RECEIVE, f, 0),
-              columns(TRANSMIT, f, RECEIVE.size())));
+      out.add(new NetDevStat(device, columns(RECEIVE, f, 0), columns(TRANSMIT, f, RECEIVE.size())));
     }
     return out;
   }

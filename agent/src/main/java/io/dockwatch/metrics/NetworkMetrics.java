@@ -13,6 +13,11 @@ import java.util.Map;
 /**
  * The host's interfaces from {@code /proc/net/dev} and {@code /sys/class/net}, and the connection
  * tracking table's fill.
+ *
+ * <p>Unlike node_exporter, the host ends of the engine's veth pairs are left out: each container
+ * adds one, its counters are the container's own seen from the other side (exported as {@code
+ * container_network_*} under the container's name), and with hundreds of containers they would make
+ * up a third of the answer. Dashboards written for node_exporter filter them out anyway.
  */
 final class NetworkMetrics implements HostArea {
   /** One counter per column of {@code /proc/net/dev}, named after the column. */
@@ -61,6 +66,9 @@ final class NetworkMetrics implements HostArea {
   static final MetricFamily CONNTRACK_LIMIT =
       gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.");
 
+  /** The host ends of container veth pairs, named {@code veth} and a hash by the engine. */
+  static final String VETH_PREFIX = "veth";
+
   private final HostReader host;
 
   NetworkMetrics(HostReader host) {
@@ -69,8 +77,8 @@ final class NetworkMetrics implements HostArea {
 
   @Override
   public void collect(Families out) {
-    host.netDev().ifPresent(devices -> devices(devices, out));
-    for (Map.Entry<String, String> e : host.operStates().entrySet()) {
+    host.netDev(NetworkMetrics::reported).ifPresent(devices -> devices(devices, out));
+    for (Map.Entry<String, String> e : host.operStates(NetworkMetrics::reported).entrySet()) {
       out.add(UP, Labels.of("device", e.getKey()), e.getValue().equals("up") ? 1 : 0);
     }
     host.conntrack().ifPresent(table -> conntrack(table, out));
@@ -86,6 +94,10 @@ final class NetworkMetrics implements HostArea {
         out.add(TRANSMIT.get(column), device, d.transmit().get(column));
       }
     }
+  }
+
+  private static boolean reported(String device) {
+    return !device.startsWith(VETH_PREFIX);
   }
 
   private static void conntrack(Conntrack table, Families out) {

@@ -51,7 +51,7 @@ class HostReaderTest {
             .file("sys/class/net/lo/operstate", "unknown\n");
     HostReader reader = new HostReader(tree.files());
 
-    var states = reader.operStates();
+    var states = reader.operStates(d -> true);
 
     assertThat(states).containsEntry("eth0", "up").containsEntry("lo", "unknown").hasSize(2);
   }
