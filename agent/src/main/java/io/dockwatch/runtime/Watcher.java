@@ -144,16 +144,22 @@ public final class Watcher {
 
   /** Connects, and keeps connecting, on the loop; returns at once. */
   public void start() {
-    loop.execute(this::connect);
+    loop.execute(guard("connect", this::connect));
     loop.scheduleWithFixedDelay(
-        this::ping, pingInterval.toMillis(), pingInterval.toMillis(), TimeUnit.MILLISECONDS);
+        guard("ping", this::ping),
+        pingInterval.toMillis(),
+        pingInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
     long restate = Math.max(1000, Math.min(agent.restateInterval().toMillis() / 10, 60_000));
-    loop.scheduleWithFixedDelay(this::restate, restate, restate, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(
+        guard("restate", this::restate), restate, restate, TimeUnit.MILLISECONDS);
     long resync = agent.resyncInterval().toMillis();
-    loop.scheduleWithFixedDelay(this::periodicResync, resync, resync, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(
+        guard("periodicResync", this::periodicResync), resync, resync, TimeUnit.MILLISECONDS);
     // at least daily, so that an exception expiring today reopens its findings today
     long hostCheck = Math.min(agent.hostCheckInterval().toMillis(), Duration.ofDays(1).toMillis());
-    loop.scheduleWithFixedDelay(this::hostCheck, hostCheck, hostCheck, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(
+        guard("hostCheck", this::hostCheck), hostCheck, hostCheck, TimeUnit.MILLISECONDS);
   }
 
   /** Why the agent cannot do its job now, or empty when it can. Safe from any thread. */
@@ -164,12 +170,14 @@ public final class Watcher {
   /** Swaps in a new policy, already validated, and evaluates everything under it. */
   public void reload(Policy newPolicy, AgentConfig newAgent) {
     loop.execute(
-        () -> {
-          evaluator.policy(newPolicy);
-          agent = newAgent;
-          host.source(hostFactsSources.apply(newAgent));
-          evaluateAll(clock.instant());
-        });
+        guard(
+            "reload",
+            () -> {
+              evaluator.policy(newPolicy);
+              agent = newAgent;
+              host.source(hostFactsSources.apply(newAgent));
+              evaluateAll(clock.instant());
+            }));
   }
 
   /**
@@ -178,11 +186,13 @@ public final class Watcher {
    */
   public void stop(long timeoutMillis) throws InterruptedException {
     loop.execute(
-        () -> {
-          drain();
-          closeSession();
-          save();
-        });
+        guard(
+            "stop",
+            () -> {
+              drain();
+              closeSession();
+              save();
+            }));
     loop.shutdown();
     loop.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
   }
@@ -214,19 +224,38 @@ public final class Watcher {
       }
       backoff.reset();
       lostAt = null;
-      problem = null;
       listener.engineConnected(true);
       host.refresh(client, clock.instant(), inventory.all());
       resync();
-    } catch (IOException | RuntimeException e) {
+      if (client != null) {
+        // healthy only once in step with the engine, not merely connected
+        problem = null;
+      }
+    } catch (IOException e) {
       lost("cannot connect to the engine: " + e.getMessage());
     }
+  }
+
+  /**
+   * A loop task that cannot take the loop down: a defect of ours in one task is logged with its
+   * stack trace and the loop goes on (a periodic task that threw would otherwise never run again).
+   */
+  private static Runnable guard(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RejectedExecutionException e) {
+        LOG.debug("event loop stopped during {}", what);
+      } catch (RuntimeException e) {
+        LOG.error("event loop task {} failed; the agent goes on", what, e);
+      }
+    };
   }
 
   /** Runs a task on the loop; after shutdown began, tasks from the engine's thread are moot. */
   private void post(Runnable task) {
     try {
-      loop.execute(task);
+      loop.execute(guard("engine callback", task));
     } catch (RejectedExecutionException e) {
       LOG.debug("event loop stopped; dropping a late engine callback");
     }
@@ -244,7 +273,7 @@ public final class Watcher {
     problem = why + " (since " + lostAt + ")";
     Duration wait = backoff.next();
     if (!loop.isShutdown()) {
-      loop.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+      loop.schedule(guard("connect", this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -291,7 +320,7 @@ public final class Watcher {
     listener.eventReceived(e.type(), e.action());
     if ("daemon".equals(e.type())) {
       // a reload may have changed the daemon's configuration
-      loop.execute(this::hostCheck);
+      loop.execute(guard("hostCheck", this::hostCheck));
       return;
     }
     if (!"container".equals(e.type()) || e.actorId().isEmpty()) {
@@ -306,7 +335,7 @@ public final class Watcher {
     }
     if (!drainScheduled) {
       drainScheduled = true;
-      loop.execute(this::drain);
+      loop.execute(guard("drain", this::drain));
     }
   }
 
@@ -432,9 +461,11 @@ public final class Watcher {
     }
     reporter.report(transitions);
     listener.standing(List.copyOf(ledger.findings()));
-    if (!saveScheduled) {
+    if (loop.isShutdown()) {
+      save();
+    } else if (!saveScheduled) {
       saveScheduled = true;
-      loop.schedule(this::save, 1, TimeUnit.SECONDS);
+      loop.schedule(guard("save", this::save), 1, TimeUnit.SECONDS);
     }
   }
 

@@ -54,6 +54,8 @@ class WatcherPropertyTest {
     Config config =
         Fixtures.config(
             "[tenancy.labels]\nenvironment = \"env\"\nsystem = \"sys\"\ncustomer = \"cust\"\n"
+                // pinned: an unpinned host tenant depends on the order containers came and went
+                + "[tenancy.expected]\nenvironment = \"prod\"\nsystem = \"shop\"\ncustomer = \"acme\"\n"
                 + "[rules]\ndisabled = ["
                 + disabled
                 + "]\n");
