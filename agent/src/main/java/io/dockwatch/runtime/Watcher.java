@@ -346,6 +346,9 @@ public final class Watcher {
     } catch (IOException e) {
       pending.putAll(batch);
       pendingExecs.putAll(execs);
+      // The ledger has already let go of the containers found gone earlier in the batch: their
+      // resolutions go out now, as no later inspection or resync would produce them again.
+      emit(out);
       lost("inspect failed: " + e.getMessage());
       return;
     }
