@@ -241,7 +241,8 @@ public final class Watcher {
     } else {
       LOG.debug("engine still unavailable: {}", why);
     }
-    problem = why + " (since " + lostAt + ")";
+    // Worded as the log says it: a cause alone, such as a chunked body cut short, names no engine.
+    problem = "engine unavailable: " + why + " (since " + lostAt + ")";
     Duration wait = backoff.next();
     if (!loop.isShutdown()) {
       loop.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -159,6 +159,7 @@ class WatcherTest {
 
     engine.down();
     await().until(() -> watcher.problem().isPresent());
+    assertThat(watcher.problem().orElseThrow()).startsWith("engine unavailable: ");
     engine.remove("c");
     engine.up();
 
