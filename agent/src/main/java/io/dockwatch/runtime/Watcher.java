@@ -270,7 +270,8 @@ public final class Watcher {
     } else {
       LOG.debug("engine still unavailable: {}", why);
     }
-    problem = why + " (since " + lostAt + ")";
+    // Worded as the log says it: a cause alone, such as a chunked body cut short, names no engine.
+    problem = "engine unavailable: " + why + " (since " + lostAt + ")";
     Duration wait = backoff.next();
     if (!loop.isShutdown()) {
       loop.schedule(guard("connect", this::connect), wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -375,6 +376,9 @@ public final class Watcher {
     } catch (IOException e) {
       pending.putAll(batch);
       pendingExecs.putAll(execs);
+      // The ledger has already let go of the containers found gone earlier in the batch: their
+      // resolutions go out now, as no later inspection or resync would produce them again.
+      emit(out);
       lost("inspect failed: " + e.getMessage());
       return;
     }

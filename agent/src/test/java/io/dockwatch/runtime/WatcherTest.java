@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,10 @@ class WatcherTest {
   private Watcher watcher;
 
   private Watcher start(Ledger ledger) {
+    return start(ledger, Executors.newSingleThreadScheduledExecutor());
+  }
+
+  private Watcher start(Ledger ledger, ScheduledExecutorService loop) {
     Config config = Fixtures.config(CONFIG + "[agent]\nstate_dir = \"" + state + "\"\n");
     watcher =
         new Watcher(
@@ -55,7 +60,7 @@ class WatcherTest {
             new Reporter("h1", List.of(sink), AgentListener.NONE),
             AgentListener.NONE,
             Clock.systemUTC(),
-            Executors.newSingleThreadScheduledExecutor());
+            loop);
     watcher.start();
     return watcher;
   }
@@ -175,6 +180,7 @@ class WatcherTest {
 
     engine.down();
     await().until(() -> watcher.problem().isPresent());
+    assertThat(watcher.problem().orElseThrow()).startsWith("engine unavailable: ");
     engine.remove("c");
     engine.up();
 
@@ -186,6 +192,29 @@ class WatcherTest {
                     .hasSize(3));
     assertThat(engine.connections()).isGreaterThanOrEqualTo(2);
     await().until(() -> watcher.problem().isEmpty());
+  }
+
+  @Test
+  void inspectionFailsMidBatch_removalSeenEarlierInTheBatchStillResolves() {
+    ManualLoop loop = new ManualLoop();
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    engine.add(tenant("b", "2026-02-01T00:00:00Z", "dev"));
+    engine.add(tenant("c", "2026-03-01T00:00:00Z", "test"));
+    start(new Ledger("h1"), loop);
+    loop.runReady();
+    engine.remove("b");
+    engine.breakInspectionOf("c");
+    engine.emit(EngineEvent.container("destroy", "b"));
+    engine.emit(EngineEvent.container("die", "c"));
+
+    loop.runReady();
+    engine.mendInspections();
+    watcher.connect();
+    loop.runReady();
+
+    assertThat(sink.summary("tenancy."))
+        .containsExactly(
+            "opened:tenancy.mixed:b", "opened:tenancy.mixed:c", "resolved:tenancy.mixed:b");
   }
 
   @Test

@@ -7,10 +7,12 @@ import io.dockwatch.docker.EngineClient;
 import io.dockwatch.docker.EngineEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +23,7 @@ public final class FakeEngine {
   private final Map<String, ContainerSnapshot> containers = new LinkedHashMap<>();
   private final List<Consumer<EngineEvent>> subscribers = new ArrayList<>();
   private final List<Consumer<Throwable>> endings = new ArrayList<>();
+  private final Set<String> unreachable = new HashSet<>();
   private boolean up = true;
   private int connections;
   private int inspections;
@@ -31,6 +34,19 @@ public final class FakeEngine {
 
   public synchronized void remove(String id) {
     containers.remove(id);
+  }
+
+  /**
+   * Inspecting container {@code id} fails as if the connection broke just then, while every other
+   * call still answers: a batch of inspections cut short half way.
+   */
+  public synchronized void breakInspectionOf(String id) {
+    unreachable.add(id);
+  }
+
+  /** Undoes {@link #breakInspectionOf} for every container. */
+  public synchronized void mendInspections() {
+    unreachable.clear();
   }
 
   /** Delivers an event to every open stream. */
@@ -112,6 +128,9 @@ public final class FakeEngine {
     public Optional<ContainerSnapshot> inspect(String id) throws IOException {
       synchronized (FakeEngine.this) {
         check();
+        if (unreachable.contains(id)) {
+          throw new IOException("connection reset while inspecting " + id);
+        }
         inspections++;
         return Optional.ofNullable(containers.get(id));
       }

@@ -123,6 +123,11 @@ public final class AgentProcess implements AutoCloseable {
     return exitCodeAfterOutput();
   }
 
+  /** Sends SIGHUP, as {@code systemctl reload} does, and returns at once. */
+  public void hangUp() {
+    Command.run(List.of("kill", "-HUP", Long.toString(pid()))).stdoutOrFail();
+  }
+
   /** Sends SIGKILL, as a crash or the OOM killer would, and returns the exit code. */
   public int kill() {
     process.toHandle().destroyForcibly();

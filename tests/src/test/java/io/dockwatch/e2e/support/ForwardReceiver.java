@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  *
  * <p>It reads the Message, Forward, PackedForward and CompressedPackedForward modes and answers
  * {@code {"ack": chunk}} to a message whose options carry a chunk. For fault tests it can be
- * stopped and restarted on the same port, and switched to {@link Mode#DROP_WITHOUT_ACK}.
+ * stopped and restarted on the same port, and switched to a {@link Mode} that never acknowledges.
  */
 public final class ForwardReceiver implements AutoCloseable {
   /** How the receiver treats each message. */
@@ -24,7 +24,12 @@ public final class ForwardReceiver implements AutoCloseable {
     /** Records the entries and acknowledges the chunk, if asked. */
     ACKNOWLEDGE,
     /** Reads the message, records nothing, never acknowledges and drops the connection. */
-    DROP_WITHOUT_ACK
+    DROP_WITHOUT_ACK,
+    /**
+     * Records the entries, then drops the connection without acknowledging: a peer that stored a
+     * chunk and failed before its ack went out, so that the sender sends the same records again.
+     */
+    KEEP_WITHOUT_ACK
   }
 
   private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -105,7 +110,7 @@ public final class ForwardReceiver implements AutoCloseable {
     }
   }
 
-  /** How many messages were read and dropped in {@link Mode#DROP_WITHOUT_ACK}. */
+  /** How many messages were read and left without an ack, in either mode that does not ack. */
   public int droppedMessages() {
     return dropped.get();
   }
@@ -142,12 +147,17 @@ public final class ForwardReceiver implements AutoCloseable {
   private final class Recorder implements ForwardListener.Inbox {
     @Override
     public boolean deliver(ForwardMessage message) {
-      if (mode.get() == Mode.DROP_WITHOUT_ACK) {
+      Mode now = mode.get();
+      if (now == Mode.DROP_WITHOUT_ACK) {
         dropped.incrementAndGet();
         return false;
       }
       synchronized (entries) {
         entries.addAll(message.entries());
+      }
+      if (now == Mode.KEEP_WITHOUT_ACK) {
+        dropped.incrementAndGet();
+        return false;
       }
       message.chunk().ifPresent(chunk -> acknowledged.incrementAndGet());
       return true;

@@ -63,6 +63,19 @@ class ForwardReceiverTest {
   }
 
   @Test
+  void receive_inKeepMode_recordsTheEntryButClosesWithoutAck() throws IOException {
+    receiver.mode(ForwardReceiver.Mode.KEEP_WITHOUT_ACK);
+
+    try (ForwardSender sender = new ForwardSender(receiver.port())) {
+      sender.send(ForwardSender.message("app.keep", 7L, Map.of("log", "kept"), "chunk-4"));
+
+      assertThat(sender.read()).isEqualTo(-1);
+    }
+    assertThat(receiver.droppedMessages()).isEqualTo(1);
+    assertThat(receiver.entries()).extracting(e -> e.field("log")).containsExactly("kept");
+  }
+
+  @Test
   void restart_afterStop_listensOnTheSamePortAndKeepsTheEntries() throws IOException {
     try (ForwardSender sender = new ForwardSender(receiver.port())) {
       sender.send(ForwardSender.message("app.before", 7L, Map.of("log", "a"), "c"));
