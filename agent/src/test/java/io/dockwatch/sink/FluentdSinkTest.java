@@ -151,7 +151,9 @@ class FluentdSinkTest {
       slowest = Math.max(slowest, System.nanoTime() - start);
     }
 
-    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(50));
+    // Blocking would mean waiting out the 5 s ack timeout; a GC pause on a busy machine is far
+    // shorter. The latency itself is measured by bench/, not asserted here.
+    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(2));
     // The spool refuses on the writer thread: wait for it to have seen every record.
     await()
         .atMost(WAIT)
