@@ -40,9 +40,48 @@ final class NetworkRules {
     return out;
   }
 
+  /**
+   * At most this many findings per rule and container name single ports; the rest are one finding.
+   * A range publish binds thousands of ports, and one record each would flood the log pipeline (and
+   * the agent's memory) with copies of one fact.
+   */
+  static final int PORT_FINDINGS = 16;
+
+  /** At most this many bindings are listed in a finding's evidence. */
+  static final int EVIDENCE_BINDINGS = 32;
+
+  /** The per-port violations, the ones past {@link #PORT_FINDINGS} folded into one. */
+  static List<Violation> bounded(List<Violation> perPort, String container, String what) {
+    return bounded(perPort, container, what, "more");
+  }
+
+  /** As {@link #bounded(List, String, String)}, the folded finding's detail given. */
+  static List<Violation> bounded(
+      List<Violation> perPort, String container, String what, String foldDetail) {
+    if (perPort.size() <= PORT_FINDINGS) {
+      return perPort;
+    }
+    List<Violation> out = new ArrayList<>(perPort.subList(0, PORT_FINDINGS - 1));
+    List<Violation> rest = perPort.subList(PORT_FINDINGS - 1, perPort.size());
+    List<String> ports = rest.stream().map(Violation::detail).limit(EVIDENCE_BINDINGS).toList();
+    out.add(
+        Violation.of(
+            foldDetail,
+            "Container " + container + " " + what + " on " + rest.size() + " more host ports",
+            "ports",
+            ports,
+            "more_ports",
+            rest.size()));
+    return out;
+  }
+
   static List<String> describe(List<PortBinding> bindings) {
     List<String> out = new ArrayList<>();
     for (PortBinding b : bindings) {
+      if (out.size() == EVIDENCE_BINDINGS) {
+        out.add("… and " + (bindings.size() - EVIDENCE_BINDINGS) + " more");
+        break;
+      }
       String ip =
           b.hostIp().isEmpty()
               ? "*"
@@ -109,7 +148,10 @@ final class NetworkRules {
                 "allowed",
                 config.allowedPorts().stream().map(PortSpec::toString).toList()));
       }
-      return Outcome.of(out, "bindings", describe(c.ports()));
+      return Outcome.of(
+          bounded(out, c.name(), "publishes ports that are not allowed"),
+          "bindings",
+          describe(c.ports()));
     }
   }
 
@@ -131,7 +173,8 @@ final class NetworkRules {
 
     @Override
     public Outcome evaluate(ContainerSnapshot c, HostContext host) {
-      List<Violation> out = new ArrayList<>();
+      List<Violation> everywhere = new ArrayList<>();
+      List<Violation> elsewhere = new ArrayList<>();
       for (Map.Entry<String, List<PortBinding>> e : byHostPort(c).entrySet()) {
         List<PortBinding> wildcard = new ArrayList<>();
         List<PortBinding> notAllowed = new ArrayList<>();
@@ -144,7 +187,7 @@ final class NetworkRules {
           }
         }
         if (!wildcard.isEmpty()) {
-          out.add(
+          everywhere.add(
               Violation.of(
                   e.getKey(),
                   "Container "
@@ -156,7 +199,7 @@ final class NetworkRules {
                   describe(wildcard)));
         }
         if (!notAllowed.isEmpty()) {
-          out.add(
+          elsewhere.add(
               Violation.of(
                   e.getKey() + "@address",
                   "Container "
@@ -170,6 +213,10 @@ final class NetworkRules {
                   config.allowedAddresses()));
         }
       }
+      List<Violation> out = new ArrayList<>(bounded(everywhere, c.name(), "binds every interface"));
+      List<Violation> addresses =
+          bounded(elsewhere, c.name(), "binds addresses not allowed", "more@address");
+      out.addAll(addresses);
       return Outcome.of(out, "bindings", describe(c.ports()));
     }
   }
@@ -220,7 +267,8 @@ final class NetworkRules {
                   describe(e.getValue())));
         }
       }
-      return Outcome.of(out, "bindings", describe(c.ports()));
+      return Outcome.of(
+          bounded(out, c.name(), "publishes privileged ports"), "bindings", describe(c.ports()));
     }
   }
 

@@ -100,4 +100,27 @@ class NetworkPolicyTest {
     assertThat(details(c, "network.port-not-allowed")).isEmpty();
     assertThat(details(c, "network.bind-all-interfaces")).isEmpty();
   }
+
+  @Test
+  void rangePublish_thousandPorts_isAtMostSixteenFindingsPerRule_withBoundedEvidence() {
+    ContainerSnapshot c =
+        Fixtures.inspect(
+            "created-requested",
+            n -> {
+              var ports = n.withObjectProperty("HostConfig").putObject("PortBindings");
+              for (int p = 20000; p < 21000; p++) {
+                ports.putArray(p + "/tcp").addObject().put("HostIp", "").put("HostPort", "" + p);
+              }
+            });
+
+    List<Verdict> notAllowed = verdicts(c, "network.port-not-allowed");
+    List<Verdict> wildcard = verdicts(c, "network.bind-all-interfaces");
+
+    assertThat(notAllowed).hasSize(16);
+    assertThat(wildcard).hasSize(16);
+    Verdict folded = notAllowed.get(15);
+    assertThat(folded.violation().detail()).isEqualTo("more");
+    assertThat(folded.violation().evidence()).containsEntry("more_ports", 985);
+    assertThat((List<?>) folded.violation().evidence().get("ports")).hasSize(32);
+  }
 }
