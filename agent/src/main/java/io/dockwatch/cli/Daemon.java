@@ -91,6 +91,13 @@ final class Daemon {
         () -> new HealthSource.Health(watcher.problem().map(List::of).orElse(List.of()));
     HttpEndpoint http = new HttpEndpoint(c.http(), metrics.source(), health, clock);
     http.start();
+    if (!c.http().listen().getAddress().isLoopbackAddress()
+        && (c.http().tlsCert() == null || c.http().basicAuth().isEmpty())) {
+      LOG.warn(
+          "http.listen={} is reachable beyond this host without TLS and basic auth: anyone who"
+              + " can reach it reads the host's metrics",
+          c.http().listen());
+    }
     metrics.start();
     watcher.start();
     LOG.info(

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       RulesCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -27,8 +27,10 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /** Without a command: the usage, and the exit status of a usage error. */
   @Override
-  public void run() {
+  public Integer call() {
     CommandLine.usage(this, System.err);
+    return 2;
   }
 }

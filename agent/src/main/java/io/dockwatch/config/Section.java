@@ -115,7 +115,8 @@ final class Section {
           default -> Duration.ofDays(n);
         };
     if (d.compareTo(min) < 0) {
-      problem(name, value.asText() + " is shorter than the minimum of " + min.toSeconds() + "s");
+      String floor = min.toMillis() < 1000 ? min.toMillis() + "ms" : min.toSeconds() + "s";
+      problem(name, value.asText() + " is shorter than the minimum of " + floor);
       return fallback;
     }
     return d;
