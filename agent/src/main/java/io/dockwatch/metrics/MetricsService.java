@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,13 @@ import org.slf4j.LoggerFactory;
  * with cAdvisor's, container lifecycle and inventory, findings, and the agent's own meters.
  *
  * <p>Host and container metrics are sampled on their own schedules, each on a daemon thread of its
- * own (a hung mount stalls host metrics only); a scrape serializes the last samples and never reads
- * a file or calls the engine.
+ * own (a hung mount stalls host metrics only), and rendered there; a scrape copies the last
+ * renderings, adds the few families computed on the spot, and never reads a file or calls the
+ * engine.
+ *
+ * <p>Container series follow the inventory: they are as fresh as its snapshots, so the inventory
+ * should inspect a container again on its {@code health_status}, {@code rename}, {@code update} and
+ * lifecycle events.
  *
  * <p>Wiring, in the agent's {@code run} command:
  *
@@ -134,11 +140,12 @@ public final class MetricsService implements AutoCloseable {
     PrometheusRegistry own = agentMetrics.prometheusRegistry();
     registry.register((MultiCollector) own::scrape);
     this.source = new PrometheusExposition(renderer, List.of(host, this.containers), registry);
+    AtomicInteger threads = new AtomicInteger();
     this.schedule =
         Executors.newScheduledThreadPool(
             2,
             task -> {
-              Thread t = new Thread(task, "dockwatch-metrics");
+              Thread t = new Thread(task, "dockwatch-metrics-" + threads.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
