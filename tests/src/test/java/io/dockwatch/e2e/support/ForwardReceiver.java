@@ -35,6 +35,7 @@ public final class ForwardReceiver implements AutoCloseable {
   private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
   private final List<ForwardEntry> entries = new ArrayList<>();
+  private final List<Long> arrivals = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACKNOWLEDGE);
   private final AtomicInteger dropped = new AtomicInteger();
@@ -97,6 +98,21 @@ public final class ForwardReceiver implements AutoCloseable {
   }
 
   /** Every entry recorded so far, in arrival order. */
+  /**
+   * When the first entry matching {@code match} arrived, on the {@link System#nanoTime()} scale, or
+   * -1 when none has.
+   */
+  public long arrivalNanos(java.util.function.Predicate<ForwardEntry> match) {
+    synchronized (entries) {
+      for (int i = 0; i < entries.size(); i++) {
+        if (match.test(entries.get(i))) {
+          return arrivals.get(i);
+        }
+      }
+    }
+    return -1;
+  }
+
   public List<ForwardEntry> entries() {
     synchronized (entries) {
       return List.copyOf(entries);
@@ -152,8 +168,10 @@ public final class ForwardReceiver implements AutoCloseable {
         dropped.incrementAndGet();
         return false;
       }
+      long arrived = System.nanoTime();
       synchronized (entries) {
         entries.addAll(message.entries());
+        message.entries().forEach(e -> arrivals.add(arrived));
       }
       if (now == Mode.KEEP_WITHOUT_ACK) {
         dropped.incrementAndGet();
