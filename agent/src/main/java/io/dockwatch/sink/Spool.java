@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bound: the segment files together never exceed {@code maxBytes}. An append that would pass it
  * is refused and counted, and each episode of refusals is logged once when it starts and once when
- * it ends. Consumed segments are deleted after each commit.
+ * it ends. Delivered segments are deleted at each commit, before the position is stored, so that a
+ * full disk frees up as soon as the peer takes records again.
  */
 final class Spool implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Spool.class);
@@ -38,7 +38,7 @@ final class Spool implements Closeable {
 
   private final String name;
   private final Path dir;
-  private final Path positionFile;
+  private final SpoolPositionStore positionStore;
   private final long maxBytes;
   private final long segmentBytes;
   private final int maxPayloadBytes;
@@ -48,18 +48,26 @@ final class Spool implements Closeable {
   private final AtomicLong refused = new AtomicLong();
   // Guarded by lock: valid length of each live segment, the last one being the one appended to.
   private final NavigableMap<Long, Long> segmentSizes;
+  // Guarded by lock: length of each delivered segment whose file is still to be deleted.
+  private final NavigableMap<Long, Long> undeleted = new TreeMap<>();
   private SpoolPosition committed;
   private long backlogRecords;
   private long diskBytes;
   private FileChannel current;
   private long refusedInEpisode;
   private boolean closed;
+  private boolean deleteFailing; // touched by the reader only
 
-  private Spool(String name, Path dir, long maxBytes, SpoolRecovery.Recovered recovered)
+  private Spool(
+      String name,
+      Path dir,
+      long maxBytes,
+      SpoolRecovery.Recovered recovered,
+      SpoolPositionStore positionStore)
       throws IOException {
     this.name = name;
     this.dir = dir;
-    this.positionFile = dir.resolve("position");
+    this.positionStore = positionStore;
     this.maxBytes = maxBytes;
     // Sixteen segments to the bound keep the consumed head of the oldest one a small overhead.
     this.segmentBytes = Math.max(4096, Math.min(maxBytes / 16, 8L << 20));
@@ -80,6 +88,14 @@ final class Spool implements Closeable {
    * @param maxBytes the bound on the bytes of all segment files together
    */
   static Spool open(String name, Path dir, long maxBytes) throws IOException {
+    return open(name, dir, maxBytes, SpoolPosition::write);
+  }
+
+  /**
+   * As {@link #open(String, Path, long)}, storing the committed position through {@code writer}.
+   */
+  static Spool open(String name, Path dir, long maxBytes, SpoolPositionStore.Writer writer)
+      throws IOException {
     if (maxBytes < 2 * 4096) {
       throw new IllegalArgumentException("spool bound too small: " + maxBytes);
     }
@@ -87,7 +103,8 @@ final class Spool implements Closeable {
     Path positionFile = dir.resolve("position");
     SpoolRecovery.Recovered recovered =
         SpoolRecovery.recover(name, dir, positionFile, MAX_PAYLOAD_BYTES);
-    return new Spool(name, dir, maxBytes, recovered);
+    return new Spool(
+        name, dir, maxBytes, recovered, new SpoolPositionStore(name, positionFile, writer));
   }
 
   /**
@@ -167,35 +184,44 @@ final class Spool implements Closeable {
   }
 
   /**
-   * Removes the records of {@code batch} for good: moves the committed position past them, stores
-   * it, and deletes the segments now fully consumed. Called by the reader only.
+   * Removes the records of {@code batch} for good: moves the committed position past them, deletes
+   * the segments now fully delivered, then stores the position. Called by the reader only.
+   *
+   * <p>Deleting comes first because on a full disk the position can only be stored once delivered
+   * segments made room; a crash in between resends from the oldest segment left, and loses nothing.
+   * A position or a deletion that fails is retried on the next commit.
+   *
+   * @return false when the position could not be stored yet
    */
-  void commit(SpoolBatch batch) {
-    List<Long> consumed = new ArrayList<>();
+  boolean commit(SpoolBatch batch) {
+    NavigableMap<Long, Long> delivered;
+    SpoolPosition position;
     lock.lock();
     try {
       committed = batch.end();
       backlogRecords = Math.max(0, backlogRecords - batch.size());
-      for (long id : List.copyOf(segmentSizes.headMap(committed.segment(), false).keySet())) {
-        diskBytes -= segmentSizes.remove(id);
-        consumed.add(id);
-      }
       if (backlogBytesLocked() == 0) {
         // Records skipped in damaged frames were never counted out; an empty spool is exact.
         backlogRecords = 0;
+        if (refusedInEpisode > 0 || positionStore.pending()) {
+          leaveEmptiedSegment();
+        }
       }
+      for (long id : List.copyOf(segmentSizes.headMap(committed.segment(), false).keySet())) {
+        undeleted.put(id, segmentSizes.remove(id));
+      }
+      delivered = new TreeMap<>(undeleted);
+      position = committed;
     } finally {
       lock.unlock();
     }
-    try {
-      batch.end().write(positionFile);
-      for (long id : consumed) {
-        Files.deleteIfExists(SpoolRecovery.segmentFile(dir, id));
-      }
-    } catch (IOException e) {
-      // Delivered already: the cost is that a restart sends these records again.
-      log.warn("spool {}: cannot store the committed position: {}", name, e.toString());
-    }
+    delivered.forEach(this::deleteDelivered);
+    return positionStore.store(position);
+  }
+
+  /** True when a committed position could not be stored yet; {@link #commit} retries it. */
+  boolean positionPending() {
+    return positionStore.pending();
   }
 
   boolean hasBacklog() {
@@ -258,10 +284,48 @@ final class Spool implements Closeable {
         return;
       }
       closed = true;
+      positionStore.retry();
       sync.run();
       current.close();
     } catch (IOException e) {
       log.warn("spool {}: cannot close the current segment: {}", name, e.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Moves appends to a fresh segment so that the emptied one, delivered whole, can be deleted. Only
+   * done in trouble: a segment may be larger than a small disk, which it then fills alone.
+   */
+  private void leaveEmptiedSegment() {
+    long last = segmentSizes.lastKey();
+    if (segmentSizes.get(last) == 0 || committed.segment() != last) {
+      return;
+    }
+    try {
+      roll(last + 1);
+      committed = new SpoolPosition(last + 1, 0);
+    } catch (IOException e) {
+      log.debug("spool {}: cannot start a segment to free the emptied one: {}", name, e.toString());
+    }
+  }
+
+  private void deleteDelivered(long id, long size) {
+    try {
+      Files.deleteIfExists(SpoolRecovery.segmentFile(dir, id));
+    } catch (IOException e) {
+      if (!deleteFailing) {
+        log.warn("spool {}: cannot delete a delivered segment, retrying: {}", name, e.toString());
+        deleteFailing = true;
+      }
+      return;
+    }
+    deleteFailing = false;
+    lock.lock();
+    try {
+      undeleted.remove(id);
+      diskBytes -= size;
     } finally {
       lock.unlock();
     }

@@ -137,10 +137,12 @@ final class SpooledDelivery {
         draining = true;
         retryAt = now; // one prompt attempt at close, whatever the backoff said
       }
-      boolean pending = spool.hasBacklog();
-      if (stopping && (!pending || aborted || now - drainDeadline >= 0)) {
+      boolean backlog = spool.hasBacklog();
+      if (stopping && (!backlog || aborted || now - drainDeadline >= 0)) {
         return;
       }
+      // An unstored position is retried like a failed send: a restart would resend until then.
+      boolean pending = backlog || spool.positionPending();
       if (!pending) {
         LockSupport.park(this);
       } else if (retryAt - now > 0) {
@@ -179,8 +181,8 @@ final class SpooledDelivery {
     }
     spoolUnreadable = false;
     if (batch.size() == 0) {
-      spool.commit(batch); // steps over damaged frames and consumed segments
-      return true;
+      // Steps over damaged frames and delivered segments, and retries an unstored position.
+      return committed(batch);
     }
     long waiting = spool.backlogRecords();
     try {
@@ -199,7 +201,7 @@ final class SpooledDelivery {
       }
       return false;
     }
-    spool.commit(batch);
+    committed(batch); // delivered even if the position is not stored yet: keep sending
     delivered.addAndGet(batch.size());
     outage
         .succeeded(clock.instant())
@@ -214,6 +216,15 @@ final class SpooledDelivery {
                     ended.failedAttempts(),
                     waiting));
     return true;
+  }
+
+  /** Commits {@code batch}; a position the spool could not store counts as a failed attempt. */
+  private boolean committed(SpoolBatch batch) {
+    if (spool.commit(batch)) {
+      return true;
+    }
+    failedAttempts.incrementAndGet();
+    return false;
   }
 
   /** The innermost cause: libraries wrap a refused connection in layers that say little. */

@@ -145,6 +145,84 @@ class SpoolTest {
   }
 
   @Test
+  void commit_whileThePositionCannotBeStored_stillDeletesDeliveredSegments() throws IOException {
+    FullDisk disk = new FullDisk();
+    Spool spool = open(64 << 10, disk); // 4 KiB segments
+    for (int i = 0; i < 100; i++) {
+      spool.append(new byte[200]);
+    }
+    disk.full = true;
+
+    boolean stored = spool.commit(spool.read(1000, BOUND));
+
+    assertThat(stored).isFalse();
+    assertThat(segmentFiles()).hasSize(1);
+    assertThat(spool.diskBytes()).isEqualTo(Files.size(segmentFiles().get(0)));
+    assertThat(spool.positionPending()).isTrue();
+  }
+
+  @Test
+  void commit_retriedWhileThePositionCannotBeStored_freesTheEmptiedSegmentToo() throws IOException {
+    FullDisk disk = new FullDisk();
+    Spool spool = open(64 << 10, disk);
+    appendAll(spool, 0, 50);
+    disk.full = true;
+    spool.commit(spool.read(1000, BOUND));
+
+    boolean stored = spool.commit(spool.read(1000, BOUND));
+
+    assertThat(stored).isFalse();
+    assertThat(totalSegmentBytes()).isZero();
+    assertThat(spool.diskBytes()).isZero();
+  }
+
+  @Test
+  void commit_ofTheWholeBacklogAfterRefusals_leavesNoDeliveredBytesOnDisk() throws IOException {
+    Spool spool = open(8192); // two segments of four records each
+    while (spool.append(new byte[992])) {
+      // fill it until it refuses, as a full disk makes it refuse
+    }
+
+    spool.commit(spool.read(100, BOUND));
+
+    assertThat(totalSegmentBytes()).isZero();
+    assertThat(spool.append(bytes("after"))).isTrue();
+  }
+
+  @Test
+  void commit_afterTheDiskFreesUp_storesThePositionAndTakesRecordsAgain() throws IOException {
+    FullDisk disk = new FullDisk();
+    Spool spool = open(64 << 10, disk);
+    appendAll(spool, 0, 50);
+    disk.full = true;
+    spool.commit(spool.read(1000, BOUND));
+    disk.full = false;
+
+    boolean stored = spool.commit(spool.read(1000, BOUND));
+    boolean taken = spool.append(bytes("after"));
+    spool.close();
+    Spool reopened = open(64 << 10);
+
+    assertThat(stored).isTrue();
+    assertThat(taken).isTrue();
+    assertThat(texts(reopened.read(1000, BOUND))).containsExactly("after");
+  }
+
+  @Test
+  void reopen_afterCommitWhosePositionWasNeverStored_losesNoRecord() throws IOException {
+    FullDisk disk = new FullDisk();
+    Spool spool = open(64 << 10, disk);
+    appendAll(spool, 0, 50);
+    disk.full = true;
+    spool.commit(spool.read(30, BOUND));
+    spool.close();
+
+    Spool reopened = open(64 << 10);
+
+    assertThat(texts(reopened.read(1000, BOUND))).contains("r30", "r49").endsWith("r49");
+  }
+
+  @Test
   void append_afterClose_refuses() throws IOException {
     Spool spool = open(BOUND);
     spool.close();
@@ -245,6 +323,33 @@ class SpoolTest {
     Spool second = open(BOUND);
 
     assertThat(texts(second.read(100, BOUND))).containsExactly("r0", "r1", "r2");
+  }
+
+  private Spool open(long bound, FullDisk disk) throws IOException {
+    Spool spool = Spool.open("test", dir, bound, disk);
+    opened.add(spool);
+    return spool;
+  }
+
+  private long totalSegmentBytes() throws IOException {
+    long bytes = 0;
+    for (Path segment : segmentFiles()) {
+      bytes += Files.size(segment);
+    }
+    return bytes;
+  }
+
+  /** Stores positions like the real file, or fails as a disk with no space left does. */
+  private static final class FullDisk implements SpoolPositionStore.Writer {
+    private boolean full;
+
+    @Override
+    public void write(SpoolPosition position, Path file) throws IOException {
+      if (full) {
+        throw new IOException("No space left on device");
+      }
+      position.write(file);
+    }
   }
 
   private Spool open(long bound) throws IOException {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,40 @@ class SpooledDeliveryTest {
     assertThat(delivery.stats().dropped()).isEqualTo(1);
   }
 
+  @Test
+  void delivery_whileThePositionCannotBeStored_countsFailuresAndStoresItOnceThereIsRoom()
+      throws IOException {
+    AtomicBoolean diskFull = new AtomicBoolean(true);
+    SpooledDelivery delivery =
+        start(
+            new FakeTransport(false),
+            (position, file) -> {
+              if (diskFull.get()) {
+                throw new IOException("No space left on device");
+              }
+              position.write(file);
+            });
+    delivery.offer(new byte[] {1});
+    await().atMost(Duration.ofSeconds(5)).until(() -> delivery.stats().failedAttempts() >= 2);
+
+    diskFull.set(false);
+
+    // Stored by the sender's own retry: no new record is offered and the spool stays open.
+    await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(dir.resolve("position")));
+    assertThat(delivery.stats().delivered()).isEqualTo(1);
+    delivery.close(1_000);
+    try (Spool reopened = Spool.open("test", dir, 1 << 20)) {
+      assertThat(reopened.hasBacklog()).isFalse();
+    }
+  }
+
   private SpooledDelivery start(Transport transport) throws IOException {
-    Spool spool = Spool.open("test", dir, 1 << 20);
+    return start(transport, SpoolPosition::write);
+  }
+
+  private SpooledDelivery start(Transport transport, SpoolPositionStore.Writer writer)
+      throws IOException {
+    Spool spool = Spool.open("test", dir, 1 << 20, writer);
     SpooledDelivery delivery =
         new SpooledDelivery("test", spool, transport, FAST, Clock.systemUTC(), 10, 1 << 20);
     delivery.start();
