@@ -10,6 +10,7 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.HostFiles;
 import io.dockwatch.host.HostReader;
+import io.dockwatch.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.dockwatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dockwatch.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
