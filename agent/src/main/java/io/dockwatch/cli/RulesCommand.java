@@ -1,6 +1,7 @@
 package io.dockwatch.cli;
 
 import io.dockwatch.config.ConfigException;
+import io.dockwatch.config.RulesConfig;
 import io.dockwatch.policy.CisBenchmark;
 import io.dockwatch.policy.RuleCatalog;
 import java.nio.file.Files;
@@ -18,15 +19,18 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CisBenchmark benchmark = CisBenchmark.NEWEST;
-    if (Files.exists(config.file)) {
-      try {
-        benchmark = config.load().rules().cisBenchmark();
-      } catch (ConfigException e) {
-        return ConfigOption.fail(e, System.err);
-      }
+    if (!Files.exists(config.file)) {
+      RuleCatalog.standard().writeListing(CisBenchmark.NEWEST, System.out);
+      return 0;
     }
-    RuleCatalog.standard().writeListing(benchmark, System.out);
+    RulesConfig rules;
+    try {
+      rules = config.load().rules();
+    } catch (ConfigException e) {
+      return ConfigOption.fail(e, System.err);
+    }
+    RuleCatalog.standard()
+        .writeListing(rules.cisBenchmark(), rules.severity(), rules.disabled(), System.out);
     return 0;
   }
 }

@@ -70,14 +70,28 @@ public final class RuleCatalog {
 
   /** The listing as an aligned text table: id, severity, subject, policy section, CIS, title. */
   public void writeListing(CisBenchmark benchmark, PrintStream out) {
+    writeListing(benchmark, Map.of(), Set.of(), out);
+  }
+
+  /**
+   * The listing as a host's configuration shapes it: re-rated severities shown, switched-off rules
+   * marked {@code off}.
+   */
+  public void writeListing(
+      CisBenchmark benchmark,
+      Map<String, Severity> severity,
+      Set<String> disabled,
+      PrintStream out) {
     out.printf(
         "%-32s %-8s %-9s %-22s %-9s %s%n",
         "RULE", "SEVERITY", "SUBJECT", "POLICY", "CIS " + benchmark.label(), "TITLE");
     for (RuleInfo r : listing(benchmark)) {
+      String rating =
+          disabled.contains(r.id()) ? "off" : severity.getOrDefault(r.id(), r.severity()).label();
       out.printf(
           "%-32s %-8s %-9s %-22s %-9s %s%n",
           r.id(),
-          r.severity().label(),
+          rating,
           r.subject().name().toLowerCase(Locale.ROOT),
           r.policy(),
           r.cis().isEmpty() ? "-" : r.cis(),
