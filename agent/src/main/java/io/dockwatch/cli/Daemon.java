@@ -4,6 +4,7 @@ import io.dockwatch.config.Config;
 import io.dockwatch.config.ConfigException;
 import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.http.HealthSource;
 import io.dockwatch.http.HttpEndpoint;
 import io.dockwatch.metrics.AgentMetrics;
@@ -76,7 +77,8 @@ final class Daemon {
             new Reporter(c.agent().hostname(), sinks, listener),
             listener,
             clock,
-            eventLoop());
+            eventLoop(),
+            a -> HostFactsReader.of(a.hostRoot()));
 
     MetricsService metrics =
         new MetricsService(

@@ -8,7 +8,6 @@ import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
 import io.dockwatch.findings.SubjectRef;
 import io.dockwatch.findings.Transition;
-import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.hostfacts.HostFactsSource;
 import io.dockwatch.policy.HostView;
 import io.dockwatch.policy.Policy;
@@ -82,33 +81,6 @@ public final class Watcher {
   private boolean drainScheduled;
   private boolean saveScheduled;
   private volatile String problem = "not connected to the engine yet";
-
-  public Watcher(
-      EngineConnector connector,
-      Policy policy,
-      AgentConfig agent,
-      Duration pingInterval,
-      Ledger ledger,
-      LedgerStore store,
-      Inventory inventory,
-      Reporter reporter,
-      AgentListener listener,
-      Clock clock,
-      ScheduledExecutorService loop) {
-    this(
-        connector,
-        policy,
-        agent,
-        pingInterval,
-        ledger,
-        store,
-        inventory,
-        reporter,
-        listener,
-        clock,
-        loop,
-        a -> HostFactsReader.of(a.hostRoot()));
-  }
 
   /**
    * @param hostFactsSources the reader of host facts for an agent configuration (its host root);

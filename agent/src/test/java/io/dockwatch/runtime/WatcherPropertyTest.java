@@ -8,6 +8,7 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.docker.EngineEvent;
 import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.RuleCatalog;
 import io.dockwatch.sink.OutboundRecord;
@@ -74,7 +75,8 @@ class WatcherPropertyTest {
             new Reporter("h1", List.of(sink), AgentListener.NONE),
             AgentListener.NONE,
             Clock.systemUTC(),
-            Executors.newSingleThreadScheduledExecutor());
+            Executors.newSingleThreadScheduledExecutor(),
+            a -> HostFactsReader.of(a.hostRoot()));
     watcher.start();
     await().until(() -> watcher.problem().isEmpty());
 

@@ -8,6 +8,7 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.docker.EngineEvent;
 import io.dockwatch.findings.Ledger;
 import io.dockwatch.findings.LedgerStore;
+import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.RuleCatalog;
 import io.dockwatch.testing.FakeEngine;
@@ -60,7 +61,8 @@ class WatcherTest {
             new Reporter("h1", List.of(sink), AgentListener.NONE),
             AgentListener.NONE,
             Clock.systemUTC(),
-            loop);
+            loop,
+            a -> HostFactsReader.of(a.hostRoot()));
     watcher.start();
     return watcher;
   }
