@@ -34,6 +34,9 @@ class OddEngineDataFaultsEndToEndTest {
   private static final int FIRST_PORT = 20000;
   private static final int PORTS = 1000;
 
+  /** Fifteen ports named one by one, the rest folded into one finding. */
+  private static final int PORT_FINDINGS = 16;
+
   /** Larger than any honest finding record; the huge label alone would be 64 KiB. */
   private static final int RECORD_BOUND_BYTES = 16 * 1024;
 
@@ -57,7 +60,9 @@ class OddEngineDataFaultsEndToEndTest {
     Offenders.create(engine, "e2e-odd-ports", "-p", "127.0.0.1:" + range + ":" + range);
     List<ForwardEntry> ports =
         receiver.awaitEntries(
-            of("network.port-not-allowed", "e2e-odd-ports", "open"), PORTS, Duration.ofSeconds(60));
+            of("network.port-not-allowed", "e2e-odd-ports", "open"),
+            PORT_FINDINGS,
+            Duration.ofSeconds(60));
     Offenders.run(engine, "e2e-odd-after");
     receiver.awaitEntry(of(Offenders.RULE, "e2e-odd-after", "open"));
     HttpReply metrics =
@@ -86,7 +91,10 @@ class OddEngineDataFaultsEndToEndTest {
     assertThat(ports)
         .extracting(e -> e.field("fingerprint"))
         .doesNotHaveDuplicates()
-        .hasSize(PORTS);
+        .hasSize(PORT_FINDINGS);
+    assertThat(ports)
+        .anySatisfy(
+            e -> assertThat(e.field("message")).contains((PORTS - PORT_FINDINGS + 1) + " more"));
     assertThat(metrics.body().lines().filter(l -> l.startsWith(CPU)))
         .anyMatch(l -> l.contains("container_label_sys=\"" + SCRIPTS + "\""))
         .anyMatch(l -> l.contains("container_label_cust=\"xxxx"))
