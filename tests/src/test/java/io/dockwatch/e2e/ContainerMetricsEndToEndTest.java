@@ -1,0 +1,242 @@
+package io.dockwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dockwatch.e2e.support.AgentConfigs;
+import io.dockwatch.e2e.support.AgentLauncher;
+import io.dockwatch.e2e.support.AgentProcess;
+import io.dockwatch.e2e.support.E2eExtension;
+import io.dockwatch.e2e.support.Engine;
+import io.dockwatch.e2e.support.ForwardReceiver;
+import io.dockwatch.e2e.support.HttpReply;
+import io.dockwatch.e2e.support.SeriesLines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The container metrics as a scraper sees them, on real parts: the built agent collects every
+ * second from a real engine's containers, and the tests read {@code /metrics} over HTTP.
+ */
+@ExtendWith(E2eExtension.class)
+class ContainerMetricsEndToEndTest {
+  private static final String CPU = "container_cpu_usage_seconds_total";
+  private static final String USAGE = "container_memory_usage_bytes";
+  private static final String WORKING_SET = "container_memory_working_set_bytes";
+  private static final String IMAGE = Engine.IMAGE;
+  private static final double MIB = 1024 * 1024;
+  private static final String SPINNER = "dwm-spin";
+  private static final Duration RATE_WINDOW = Duration.ofSeconds(3);
+
+  /**
+   * A counter's value, when the test first saw it by its own monotonic clock, and the kernel's
+   * count of the container's CPU seconds read at that moment.
+   */
+  private record Sample(double value, long seenNanos, double kernelSeconds) {}
+
+  private static AgentProcess startAgent(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents, int http) {
+    String fast = "[metrics]\ncontainer_interval = \"1s\"\nhost_interval = \"1s\"\n";
+    agents.writeConfig(AgentConfigs.standard(engine, receiver, agents, http) + fast);
+    AgentProcess agent =
+        agents.start("run", "--config", agents.workDir().resolve("dockwatch.toml").toString());
+    agent.awaitStderr(line -> line.contains("connected to engine"));
+    return agent;
+  }
+
+  private static OptionalDouble value(HttpReply reply, String metric, String name) {
+    return SeriesLines.value(reply.body(), metric, "name", name);
+  }
+
+  /** The first scrape after {@code notBefore} whose CPU value differs from {@code before}. */
+  private static Sample awaitCpuChange(
+      AgentProcess agent, int http, Path cgroupUsage, double before, long notBefore) {
+    HttpReply reply =
+        agent.awaitGet(
+            http,
+            "/metrics",
+            r ->
+                System.nanoTime() - notBefore >= 0
+                    && value(r, CPU, SPINNER).orElse(before) != before);
+    return new Sample(
+        value(reply, CPU, SPINNER).getAsDouble(), System.nanoTime(), kernelSeconds(cgroupUsage));
+  }
+
+  /** The file where the kernel counts the CPU time of the container's cgroup. */
+  private static Path cgroupCpuUsage(Engine engine, String container) throws IOException {
+    String pid = engine.docker("inspect", "-f", "{{.State.Pid}}", container).strip();
+    for (String line : Files.readAllLines(Path.of("/proc", pid, "cgroup"))) {
+      String[] parts = line.split(":", 3);
+      if (List.of(parts[1].split(",")).contains("cpuacct")) {
+        return Path.of("/sys/fs/cgroup/cpuacct" + parts[2], "cpuacct.usage");
+      }
+      if (parts[0].equals("0") && parts[1].isEmpty()) {
+        return Path.of("/sys/fs/cgroup" + parts[2], "cpu.stat");
+      }
+    }
+    throw new IllegalStateException("no CPU cgroup for PID " + pid);
+  }
+
+  // cgroup v1 counts nanoseconds in cpuacct.usage; v2 microseconds as usage_usec in cpu.stat.
+  private static double kernelSeconds(Path usage) {
+    try {
+      String text = Files.readString(usage);
+      if (usage.endsWith("cpuacct.usage")) {
+        return Long.parseLong(text.strip()) / 1e9;
+      }
+      return text.lines()
+              .filter(line -> line.startsWith("usage_usec "))
+              .mapToLong(line -> Long.parseLong(line.substring("usage_usec ".length())))
+              .findFirst()
+              .orElseThrow()
+          / 1e6;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void cpuUsage_containerSpinsOnOneCpu_risesAtAboutOneCore(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) throws IOException {
+    int http = AgentConfigs.freePort();
+    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    engine.run("--name", SPINNER, IMAGE, "sh", "-c", "while :; do :; done");
+    Path cgroupUsage = cgroupCpuUsage(engine, SPINNER);
+    // The counter moves once per collection: a window opened and closed on fresh values is off
+    // by a poll interval at most, not by a whole collection interval.
+    Sample appeared = awaitCpuChange(agent, http, cgroupUsage, -1, System.nanoTime());
+    Sample first = awaitCpuChange(agent, http, cgroupUsage, appeared.value(), System.nanoTime());
+
+    Sample second =
+        awaitCpuChange(
+            agent, http, cgroupUsage, first.value(), first.seenNanos() + RATE_WINDOW.toNanos());
+
+    double seconds = (second.seenNanos() - first.seenNanos()) / 1e9;
+    double cores = (second.value() - first.value()) / seconds;
+    double kernelCores = (second.kernelSeconds() - first.kernelSeconds()) / seconds;
+    System.out.printf(
+        "spinning container over %.2f s: %.3f cores scraped, %.3f cores by the kernel%n",
+        seconds, cores, kernelCores);
+    // One thread cannot use more than a core; a busy host gives it less, so the floor is what the
+    // kernel counted for the same window.
+    assertThat(cores).isLessThanOrEqualTo(1.2).isBetween(0.8 * kernelCores, 1.2 * kernelCores);
+  }
+
+  @Test
+  void workingSet_pageCacheAndSharedMemory_leavesOutOnlyInactiveFiles(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
+    int http = AgentConfigs.freePort();
+    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    engine.run(
+        "--name",
+        "dwm-cache",
+        IMAGE,
+        "sh",
+        "-c",
+        "busybox dd if=/dev/zero of=/tmp/f bs=1M count=64 && sleep 600");
+    engine.run(
+        "--name",
+        "dwm-shm",
+        IMAGE,
+        "sh",
+        "-c",
+        "busybox dd if=/dev/zero of=/dev/shm/f bs=1M count=32 && sleep 600");
+
+    HttpReply reply =
+        agent.awaitGet(
+            http,
+            "/metrics",
+            r ->
+                value(r, USAGE, "dwm-cache").orElse(0) >= 60 * MIB
+                    && value(r, USAGE, "dwm-shm").orElse(0) >= 30 * MIB
+                    && value(r, WORKING_SET, "dwm-cache").isPresent()
+                    && value(r, WORKING_SET, "dwm-shm").isPresent());
+
+    double cacheUsage = value(reply, USAGE, "dwm-cache").getAsDouble();
+    double cacheWorkingSet = value(reply, WORKING_SET, "dwm-cache").getAsDouble();
+    double shmUsage = value(reply, USAGE, "dwm-shm").getAsDouble();
+    double shmWorkingSet = value(reply, WORKING_SET, "dwm-shm").getAsDouble();
+    System.out.printf(
+        "page cache: usage %.1f MiB, working set %.1f MiB; shm: usage %.1f MiB, working set %.1f"
+            + " MiB%n",
+        cacheUsage / MIB, cacheWorkingSet / MIB, shmUsage / MIB, shmWorkingSet / MIB);
+    assertThat(cacheWorkingSet).isLessThanOrEqualTo(cacheUsage - 48 * MIB);
+    assertThat(shmWorkingSet).isGreaterThanOrEqualTo(30 * MIB);
+  }
+
+  @Test
+  void containerSeries_renamedThenRemoved_followTheNameThenVanish(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
+    int http = AgentConfigs.freePort();
+    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    String id = "/docker/" + engine.run("--name", "dwm-before", IMAGE, "sleep", "600").strip();
+    agent.awaitGet(http, "/metrics", r -> value(r, USAGE, "dwm-before").isPresent());
+
+    engine.docker("rename", "dwm-before", "dwm-after");
+    HttpReply renamed =
+        agent.awaitGet(http, "/metrics", r -> value(r, USAGE, "dwm-after").isPresent());
+
+    List<String> usage = SeriesLines.of(renamed.body(), USAGE, "id", id);
+    assertThat(usage).singleElement().asString().contains("name=\"dwm-after\"");
+    assertThat(containerLines(renamed, id)).noneMatch(line -> line.contains("dwm-before"));
+
+    engine.docker("rm", "-f", "dwm-after");
+    long removed = System.nanoTime();
+    agent.awaitGet(http, "/metrics", r -> containerLines(r, id).isEmpty());
+    Duration gone = Duration.ofNanos(System.nanoTime() - removed);
+
+    System.out.printf("series gone %d ms after docker rm -f%n", gone.toMillis());
+    assertThat(gone).isLessThan(Duration.ofSeconds(5));
+  }
+
+  /** Every container_* sample line that carries the container id. */
+  private static List<String> containerLines(HttpReply reply, String id) {
+    String label = "id=\"" + id + "\"";
+    return reply
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("container_") && line.contains(label))
+        .toList();
+  }
+
+  @Test
+  void metrics_scraperAsksForOpenMetrics_getsOpenMetricsEndingInEof(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) throws Exception {
+    int http = AgentConfigs.freePort();
+    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    engine.run("--name", "dwm-om", IMAGE, "sleep", "600");
+    agent.awaitGet(http, "/metrics", r -> value(r, USAGE, "dwm-om").isPresent());
+
+    HttpResponse<String> open = getWithAccept(http, "application/openmetrics-text; version=1.0.0");
+    HttpReply plain = agent.get(http, "/metrics");
+
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/openmetrics-text"));
+    assertThat(open.body()).endsWith("\n# EOF\n").containsOnlyOnce("# EOF");
+    assertThat(SeriesLines.of(open.body(), USAGE, "name", "dwm-om")).hasSize(1);
+    assertThat(plain.contentType()).startsWith("text/plain");
+    assertThat(plain.body()).doesNotContain("# EOF");
+  }
+
+  private static HttpResponse<String> getWithAccept(int port, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
