@@ -103,11 +103,12 @@ final class Daemon {
     metrics.start();
     watcher.start();
     LOG.info(
-        "started host={} engine={} metrics=http{}://{} sinks={}",
+        "started host={} engine={} metrics=http{}://{}:{} sinks={}",
         c.agent().hostname(),
         c.docker().host(),
         c.http().tlsCert() == null ? "" : "s",
-        http.address(),
+        http.address().getHostString(),
+        http.address().getPort(),
         sinks.stream().map(RecordSink::name).toList());
     return new Daemon(c, watcher, sinks, metrics, http);
   }
