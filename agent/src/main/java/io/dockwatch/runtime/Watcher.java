@@ -55,7 +55,10 @@ public final class Watcher {
           "oom",
           "health_status",
           "attach",
-          "detach");
+          "detach",
+          // a detached exec that started a daemon (telnetd, sshd) has ended by now, and the
+          // daemon shows in the container's process list; at exec_start it did not exist yet
+          "exec_die");
 
   private final EngineConnector connector;
   private final Ledger ledger;

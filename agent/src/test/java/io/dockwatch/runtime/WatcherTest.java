@@ -157,6 +157,18 @@ class WatcherTest {
   }
 
   @Test
+  void execDie_inspectsTheContainerAgain_soADaemonStartedByTheExecIsSeen() {
+    engine.add(tenant("a", "2026-01-01T00:00:00Z", "prod"));
+    start(new Ledger("h1"));
+    await().until(() -> watcher.problem().isEmpty());
+    int before = engine.inspections();
+
+    engine.emit(EngineEvent.container("exec_die", "a"));
+
+    await().until(() -> engine.inspections() > before);
+  }
+
+  @Test
   void eventForVanishedContainer_isIgnored_andTheLoopGoesOn() {
     start(new Ledger("h1"));
     await().until(() -> watcher.problem().isEmpty());
