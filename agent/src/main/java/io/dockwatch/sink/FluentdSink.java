@@ -17,18 +17,14 @@ import org.slf4j.LoggerFactory;
  * again, so fluentd may see a record twice: the same {@code record_id} tells the copies apart from
  * a new transition.
  */
-public final class FluentdSink implements RecordSink {
+public final class FluentdSink extends SpooledSink {
   static final String NAME = "fluentd";
   static final int BATCH_RECORDS = 500;
   static final long BATCH_BYTES = 1 << 20;
   private static final Logger log = LoggerFactory.getLogger(FluentdSink.class);
 
-  private final ForwardEncoder encoder = new ForwardEncoder();
-  private final RecordIds ids = RecordIds.random();
-  private final SpooledDelivery delivery;
-
   private FluentdSink(SpooledDelivery delivery) {
-    this.delivery = delivery;
+    super(NAME, new ForwardEncoder()::encode, delivery);
   }
 
   /**
@@ -56,25 +52,5 @@ public final class FluentdSink implements RecordSink {
         config.bufferDir(),
         spool.backlogRecords());
     return new FluentdSink(delivery);
-  }
-
-  @Override
-  public void accept(OutboundRecord record) {
-    delivery.offer(encoder.encode(record, ids.next()));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SinkStats stats() {
-    return delivery.stats();
-  }
-
-  @Override
-  public void close(long timeoutMillis) {
-    delivery.close(timeoutMillis);
   }
 }

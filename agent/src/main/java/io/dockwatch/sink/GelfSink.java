@@ -16,18 +16,14 @@ import org.slf4j.LoggerFactory;
  * spooled, so the copies of a batch sent again after a broken connection can be told apart from new
  * transitions.
  */
-public final class GelfSink implements RecordSink {
+public final class GelfSink extends SpooledSink {
   static final String NAME = "gelf";
   static final Duration TIMEOUT = Duration.ofSeconds(5);
   static final Duration CONFIRM_WINDOW = Duration.ofMillis(50);
   private static final Logger log = LoggerFactory.getLogger(GelfSink.class);
 
-  private final GelfEncoder encoder = new GelfEncoder();
-  private final RecordIds ids = RecordIds.random();
-  private final SpooledDelivery delivery;
-
   private GelfSink(SpooledDelivery delivery) {
-    this.delivery = delivery;
+    super(NAME, new GelfEncoder()::encode, delivery);
   }
 
   /**
@@ -59,25 +55,5 @@ public final class GelfSink implements RecordSink {
         config.bufferDir(),
         spool.backlogRecords());
     return new GelfSink(delivery);
-  }
-
-  @Override
-  public void accept(OutboundRecord record) {
-    delivery.offer(encoder.encode(record, ids.next()));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SinkStats stats() {
-    return delivery.stats();
-  }
-
-  @Override
-  public void close(long timeoutMillis) {
-    delivery.close(timeoutMillis);
   }
 }
