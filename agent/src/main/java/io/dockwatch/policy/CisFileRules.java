@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -22,30 +23,30 @@ final class CisFileRules {
 
   static List<HostRule> all() {
     List<HostRule> out = new ArrayList<>();
-    out.add(new Owner("3.1", HostFile.DOCKER_SERVICE_UNIT, false));
-    out.add(new Mode("3.2", HostFile.DOCKER_SERVICE_UNIT, 0644));
-    out.add(new Owner("3.3", HostFile.DOCKER_SOCKET_UNIT, false));
-    out.add(new Mode("3.4", HostFile.DOCKER_SOCKET_UNIT, 0644));
-    out.add(new Owner("3.5", HostFile.ETC_DOCKER, false));
-    out.add(new Mode("3.6", HostFile.ETC_DOCKER, 0755));
+    out.add(owner("3.1", HostFile.DOCKER_SERVICE_UNIT, false));
+    out.add(mode("3.2", HostFile.DOCKER_SERVICE_UNIT, 0644));
+    out.add(owner("3.3", HostFile.DOCKER_SOCKET_UNIT, false));
+    out.add(mode("3.4", HostFile.DOCKER_SOCKET_UNIT, 0644));
+    out.add(owner("3.5", HostFile.ETC_DOCKER, false));
+    out.add(mode("3.6", HostFile.ETC_DOCKER, 0755));
     out.add(new Certs("3.7", f -> ownerProblem(f, ROOT)));
     out.add(new Certs("3.8", f -> modeProblem(f, 0444)));
-    out.add(new Owner("3.9", HostFile.TLS_CA_CERT, false));
-    out.add(new Mode("3.10", HostFile.TLS_CA_CERT, 0444));
-    out.add(new Owner("3.11", HostFile.TLS_CERT, false));
-    out.add(new Mode("3.12", HostFile.TLS_CERT, 0444));
-    out.add(new Owner("3.13", HostFile.TLS_KEY, false));
-    out.add(new Mode("3.14", HostFile.TLS_KEY, 0400));
-    out.add(new Owner("3.15", HostFile.ENGINE_SOCKET, true));
-    out.add(new Mode("3.16", HostFile.ENGINE_SOCKET, 0660));
-    out.add(new Owner("3.17", HostFile.DAEMON_JSON, false));
-    out.add(new Mode("3.18", HostFile.DAEMON_JSON, 0644));
-    out.add(new Owner("3.19", HostFile.ETC_DEFAULT_DOCKER, false));
-    out.add(new Mode("3.20", HostFile.ETC_DEFAULT_DOCKER, 0644));
-    out.add(new Mode("3.21", HostFile.ETC_SYSCONFIG_DOCKER, 0644));
-    out.add(new Owner("3.22", HostFile.ETC_SYSCONFIG_DOCKER, false));
-    out.add(new Owner("3.23", HostFile.CONTAINERD_SOCKET, false));
-    out.add(new Mode("3.24", HostFile.CONTAINERD_SOCKET, 0660));
+    out.add(owner("3.9", HostFile.TLS_CA_CERT, false));
+    out.add(mode("3.10", HostFile.TLS_CA_CERT, 0444));
+    out.add(owner("3.11", HostFile.TLS_CERT, false));
+    out.add(mode("3.12", HostFile.TLS_CERT, 0444));
+    out.add(owner("3.13", HostFile.TLS_KEY, false));
+    out.add(mode("3.14", HostFile.TLS_KEY, 0400));
+    out.add(owner("3.15", HostFile.ENGINE_SOCKET, true));
+    out.add(mode("3.16", HostFile.ENGINE_SOCKET, 0660));
+    out.add(owner("3.17", HostFile.DAEMON_JSON, false));
+    out.add(mode("3.18", HostFile.DAEMON_JSON, 0644));
+    out.add(owner("3.19", HostFile.ETC_DEFAULT_DOCKER, false));
+    out.add(mode("3.20", HostFile.ETC_DEFAULT_DOCKER, 0644));
+    out.add(mode("3.21", HostFile.ETC_SYSCONFIG_DOCKER, 0644));
+    out.add(owner("3.22", HostFile.ETC_SYSCONFIG_DOCKER, false));
+    out.add(owner("3.23", HostFile.CONTAINERD_SOCKET, false));
+    out.add(mode("3.24", HostFile.CONTAINERD_SOCKET, 0660));
     return out;
   }
 
@@ -107,45 +108,37 @@ final class CisFileRules {
   }
 
   /** Owned by root, and by group root, or group {@code docker} for the engine's socket. */
-  static final class Owner implements HostRule {
-    private final String number;
-    private final HostFile file;
-    private final boolean dockerGroup;
-
-    Owner(String number, HostFile file, boolean dockerGroup) {
-      this.number = number;
-      this.file = file;
-      this.dockerGroup = dockerGroup;
-    }
-
-    @Override
-    public RuleInfo info() {
-      return RuleCatalog.standard().get("cis." + number);
-    }
-
-    @Override
-    public Outcome evaluate(HostContext host) {
-      Optional<Outcome> note = nothingToCheck(host, file);
-      if (note.isPresent()) {
-        return note.get();
-      }
-      FileStat stat = host.facts().file(file).orElseThrow();
-      // without a docker group on the host, root's own group is the only right one
-      int gid = dockerGroup ? host.facts().dockerGroup().map(DockerGroup::gid).orElse(ROOT) : ROOT;
-      return decide(stat, ownerProblem(stat, gid), Map.of("expected", "0:" + gid));
-    }
+  static HostRule owner(String number, HostFile file, boolean dockerGroup) {
+    return new FileRule(
+        number,
+        file,
+        (stat, host) -> {
+          // without a docker group on the host, root's own group is the only right one
+          int gid =
+              dockerGroup ? host.facts().dockerGroup().map(DockerGroup::gid).orElse(ROOT) : ROOT;
+          return decide(stat, ownerProblem(stat, gid), Map.of("expected", "0:" + gid));
+        });
   }
 
   /** Grants no permission bit beyond {@code allowed}. */
-  static final class Mode implements HostRule {
+  static HostRule mode(String number, HostFile file, int allowed) {
+    return new FileRule(
+        number,
+        file,
+        (stat, host) ->
+            decide(stat, modeProblem(stat, allowed), Map.of("allowed", FileStat.octal(allowed))));
+  }
+
+  /** One of the daemon's files, judged by {@code check} once it is known to exist. */
+  static final class FileRule implements HostRule {
     private final String number;
     private final HostFile file;
-    private final int allowed;
+    private final BiFunction<FileStat, HostContext, Outcome> check;
 
-    Mode(String number, HostFile file, int allowed) {
+    FileRule(String number, HostFile file, BiFunction<FileStat, HostContext, Outcome> check) {
       this.number = number;
       this.file = file;
-      this.allowed = allowed;
+      this.check = check;
     }
 
     @Override
@@ -159,8 +152,7 @@ final class CisFileRules {
       if (note.isPresent()) {
         return note.get();
       }
-      FileStat stat = host.facts().file(file).orElseThrow();
-      return decide(stat, modeProblem(stat, allowed), Map.of("allowed", FileStat.octal(allowed)));
+      return check.apply(host.facts().file(file).orElseThrow(), host);
     }
   }
 
