@@ -22,8 +22,8 @@ public interface AgentListener {
   default void resyncCompleted(int containers, Duration took) {}
 
   /**
-   * The standing findings after a change, as an immutable list; called on the event loop, so an
-   * implementation only keeps the reference for other threads to read.
+   * The standing findings after a change, in a fresh list the loop never touches again; called on
+   * the event loop, so an implementation keeps what it needs for other threads to read and returns.
    */
   default void standing(List<Finding> findings) {}
 }

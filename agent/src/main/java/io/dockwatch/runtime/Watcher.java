@@ -439,7 +439,7 @@ public final class Watcher {
       return;
     }
     reporter.report(transitions);
-    listener.standing(List.copyOf(ledger.findings()));
+    listener.standing(ledger.findings());
     if (loop.isShutdown()) {
       save();
     } else if (!saveScheduled) {
