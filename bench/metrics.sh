@@ -22,8 +22,11 @@ window=${WINDOW:-60}
 dir=${BENCH_DIR:-/tmp/dwbench}
 bridge=${BENCH_BRIDGE:-dwb0}
 subnet=${BENCH_SUBNET:-10.213.76.1/22} # room for 1,000 containers
-# The flags the agent is meant to run with: a small heap, the serial collector, C1 only.
-java_opts=${JAVA_OPTS:-"-Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"}
+# The JVM flags of the systemd unit, so that the figures are the ones a host will see.
+unit_opts=$(sed -n '/^ExecStart=/,/-jar/p' "$root/systemd/dockwatch.service" |
+  tr -d '\\\n' | sed 's/^ExecStart=[^ ]* *//; s/ *-jar .*//')
+java_opts=${JAVA_OPTS:-$unit_opts}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 jar="$root/agent/target/dockwatch.jar"
 sock="$dir/docker.sock"
 export DOCKER_HOST="unix://$sock"
