@@ -47,7 +47,7 @@ final class MeteredListener implements AgentListener {
 
   @Override
   public void standing(List<Finding> findings) {
-    standing.set(
+    List<FindingGauge> now =
         findings.stream()
             .map(
                 f ->
@@ -57,6 +57,10 @@ final class MeteredListener implements AgentListener {
                         f.state().label(),
                         f.subject().containerId(),
                         f.subject().containerName()))
-            .toList());
+            .toList();
+    // An unchanged list keeps its identity, so that the findings gauges are not rendered again.
+    if (!now.equals(standing.get())) {
+      standing.set(now);
+    }
   }
 }

@@ -6,9 +6,34 @@ import java.io.OutputStream;
 /** What {@code GET /metrics} serves. Reads only samples already taken: a scrape never waits. */
 public interface MetricsSource {
 
-  /** The content type to answer with, given the scraper's {@code Accept} header (may be null). */
-  String contentType(String accept);
+  /**
+   * One scrape's answer, assembled in full before any byte of it goes out, so that a failure can
+   * still be answered with a status of its own.
+   *
+   * @param accept the scraper's {@code Accept} header, which may ask for OpenMetrics (may be null)
+   * @param gzip whether the scraper accepts a gzip-compressed body
+   */
+  Body expose(String accept, boolean gzip) throws IOException;
 
-  /** Writes the exposition in the format {@link #contentType} chose. */
-  void write(String accept, OutputStream out) throws IOException;
+  /** The content type the scraper's {@code Accept} header gets. */
+  default String contentType(String accept) throws IOException {
+    return expose(accept, false).contentType();
+  }
+
+  /** Writes the uncompressed exposition in the format {@link #contentType} chose. */
+  default void write(String accept, OutputStream out) throws IOException {
+    expose(accept, false).writeTo(out);
+  }
+
+  /** An answer whose length is known before it is written. */
+  interface Body {
+    String contentType();
+
+    /** Whether the bytes are a gzip member, to be sent with {@code Content-Encoding: gzip}. */
+    boolean gzipped();
+
+    long length();
+
+    void writeTo(OutputStream out) throws IOException;
+  }
 }

@@ -3,7 +3,6 @@ package io.dockwatch.http;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,15 +63,11 @@ final class Routes implements HttpHandler {
   }
 
   private void scrape(HttpExchange exchange) throws IOException {
-    String accept = exchange.getRequestHeaders().getFirst("Accept");
-    String type;
-    // Rendered in full before the status goes out, so that a failure can still become a 500.
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    Headers request = exchange.getRequestHeaders();
+    boolean gzip = !isHead(exchange) && AcceptEncoding.gzip(request.getFirst("Accept-Encoding"));
+    MetricsSource.Body body;
     try {
-      type = metrics.contentType(accept);
-      if (!isHead(exchange)) {
-        metrics.write(accept, body);
-      }
+      body = metrics.expose(request.getFirst("Accept"), gzip);
     } catch (IOException | RuntimeException e) {
       OptionalLong held = scrapeFailures.permit();
       if (held.isPresent()) {
@@ -82,7 +77,22 @@ final class Routes implements HttpHandler {
       send(exchange, 500, TEXT, text("metrics collection failed; the agent's log has the cause\n"));
       return;
     }
-    send(exchange, 200, type, body.toByteArray());
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", body.contentType());
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Vary", "Accept-Encoding");
+    if (body.gzipped()) {
+      headers.set("Content-Encoding", "gzip");
+    }
+    if (isHead(exchange)) {
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    // The sampled parts go out from the arrays they were rendered into: no copy of megabytes.
+    exchange.sendResponseHeaders(200, body.length() == 0 ? -1 : body.length());
+    try (OutputStream out = exchange.getResponseBody()) {
+      body.writeTo(out);
+    }
   }
 
   private void healthz(HttpExchange exchange) throws IOException {

@@ -1,5 +1,7 @@
 package io.dockwatch.metrics;
 
+import io.dockwatch.metrics.Renderer.Format;
+import io.dockwatch.metrics.Renderer.Part;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,14 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The findings as gauges that alert rules can fire and resolve on: how many findings there are by
  * rule, severity and state, and per container one series for each open finding, naming the rule.
- * Computed at scrape time from the ledger's published list, which involves no I/O.
+ * Rendered once for each list the ledger publishes: a scrape between two changes copies the last
+ * rendering, which with thousands of open findings saves most of the scrape's work.
  */
-public final class FindingMetrics implements MultiCollector {
+final class FindingMetrics implements MultiCollector, PreRendered {
   static final MetricFamily FINDINGS =
       MetricFamily.gauge("dockwatch_findings", "Findings by rule, severity and state.");
   static final MetricFamily CONTAINER_FINDING =
@@ -26,20 +31,38 @@ public final class FindingMetrics implements MultiCollector {
   static final String OPEN = "open";
 
   private final Supplier<List<FindingGauge>> findings;
+  private final Renderer renderer;
+  private final AtomicReference<Rendering> last = new AtomicReference<>();
 
   /**
    * @param findings the ledger's current findings; called on the scrape thread, so it must return
    *     an immutable list the ledger publishes, never walk the ledger's own state
    */
-  public FindingMetrics(Supplier<List<FindingGauge>> findings) {
+  FindingMetrics(Supplier<List<FindingGauge>> findings, Renderer renderer) {
     this.findings = findings;
+    this.renderer = renderer;
+  }
+
+  @Override
+  public Part rendered(Format format) {
+    List<FindingGauge> now = findings.get();
+    Rendering r = last.get();
+    if (r == null || r.findings != now) {
+      r = new Rendering(now);
+      last.set(r);
+    }
+    return r.in(format);
   }
 
   @Override
   public MetricSnapshots collect() {
+    return snapshots(findings.get());
+  }
+
+  private static MetricSnapshots snapshots(List<FindingGauge> findings) {
     Map<Labels, Integer> counts = new TreeMap<>();
     Set<Labels> perContainer = new TreeSet<>();
-    for (FindingGauge f : findings.get()) {
+    for (FindingGauge f : findings) {
       counts.merge(
           Labels.of("rule", f.rule(), "severity", f.severity(), "state", f.state()),
           1,
@@ -58,5 +81,19 @@ public final class FindingMetrics implements MultiCollector {
     counts.forEach((labels, count) -> out.add(FINDINGS, labels, count));
     perContainer.forEach(labels -> out.add(CONTAINER_FINDING, labels, 1));
     return out.build();
+  }
+
+  /** One published list and its renderings, made when a scrape first asks for a format. */
+  private final class Rendering {
+    private final List<FindingGauge> findings;
+    private final Map<Format, Part> parts = new ConcurrentHashMap<>();
+
+    Rendering(List<FindingGauge> findings) {
+      this.findings = findings;
+    }
+
+    Part in(Format format) {
+      return parts.computeIfAbsent(format, f -> renderer.part(snapshots(findings), f, 0));
+    }
   }
 }

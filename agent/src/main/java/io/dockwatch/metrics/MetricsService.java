@@ -136,10 +136,13 @@ public final class MetricsService implements AutoCloseable {
             agentMetrics,
             throttle);
     registry.register(new ClockCollector(clock));
-    registry.register(new FindingMetrics(findings));
     PrometheusRegistry own = agentMetrics.prometheusRegistry();
     registry.register((MultiCollector) own::scrape);
-    this.source = new PrometheusExposition(renderer, List.of(host, this.containers), registry);
+    this.source =
+        new PrometheusExposition(
+            renderer,
+            List.of(host, this.containers, new FindingMetrics(findings, renderer)),
+            registry);
     AtomicInteger threads = new AtomicInteger();
     this.schedule =
         Executors.newScheduledThreadPool(

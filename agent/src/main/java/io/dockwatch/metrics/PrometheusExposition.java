@@ -2,20 +2,20 @@ package io.dockwatch.metrics;
 
 import io.dockwatch.http.MetricsSource;
 import io.dockwatch.metrics.Renderer.Format;
+import io.dockwatch.metrics.Renderer.Part;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes the metrics in the Prometheus text format 0.0.4, or in OpenMetrics when the scraper's
- * {@code Accept} header asks for it: first the sampled families as their collectors rendered them,
- * then the families of the live registry (the agent's meters, findings, the clock), serialized now.
- * A family appears in one of the two only, so the answer holds each family once.
+ * {@code Accept} header asks for it: first the families that come pre-rendered (samples, findings),
+ * then the families of the live registry (the agent's meters, the clock), serialized now. A family
+ * appears in one of the two only, so the answer holds each family once.
  */
 public final class PrometheusExposition implements MetricsSource {
   private final Renderer renderer;
-  private final List<SampledCollector> sampled;
+  private final List<PreRendered> prerendered;
   private final PrometheusRegistry live;
 
   /** Serializes everything {@code registry} holds, on every scrape. */
@@ -23,9 +23,9 @@ public final class PrometheusExposition implements MetricsSource {
     this(new Renderer(), List.of(), registry);
   }
 
-  PrometheusExposition(Renderer renderer, List<SampledCollector> sampled, PrometheusRegistry live) {
+  PrometheusExposition(Renderer renderer, List<PreRendered> prerendered, PrometheusRegistry live) {
     this.renderer = renderer;
-    this.sampled = List.copyOf(sampled);
+    this.prerendered = List.copyOf(prerendered);
     this.live = live;
   }
 
@@ -35,11 +35,14 @@ public final class PrometheusExposition implements MetricsSource {
   }
 
   @Override
-  public void write(String accept, OutputStream out) throws IOException {
+  public MetricsSource.Body expose(String accept, boolean gzip) {
     Format format = renderer.format(accept);
-    for (SampledCollector collector : sampled) {
-      collector.rendered(format).writeTo(out);
+    String type = renderer.writer(format).getContentType();
+    List<Part> parts = new ArrayList<>(prerendered.size());
+    for (PreRendered collector : prerendered) {
+      parts.add(collector.rendered(format));
     }
-    renderer.writer(format).write(out, live.scrape());
+    Part live = renderer.last(this.live.scrape(), format);
+    return gzip ? ScrapeBody.gzip(type, parts, live) : ScrapeBody.plain(type, parts, live);
   }
 }

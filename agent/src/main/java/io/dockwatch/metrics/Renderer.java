@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * The two exposition formats {@code /metrics} speaks, written by the Prometheus client's own
@@ -17,6 +19,7 @@ import java.util.Arrays;
  */
 final class Renderer {
   private static final byte[] EOF = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int SLICE = 64 * 1024;
 
   /** The formats, in the order a scraper's preference is checked. */
   enum Format {
@@ -48,21 +51,46 @@ final class Renderer {
    * @param sizeHint the size of the previous rendering, so that the buffer grows once at most
    */
   Part part(MetricSnapshots snapshots, Format format, int sizeHint) {
+    Buffer out = render(snapshots, format, sizeHint);
+    return out.part(true);
+  }
+
+  /** The families in {@code format} as the end of an answer: OpenMetrics' {@code # EOF} kept. */
+  Part last(MetricSnapshots snapshots, Format format) {
+    return render(snapshots, format, 0).part(false);
+  }
+
+  private Buffer render(MetricSnapshots snapshots, Format format, int sizeHint) {
     Buffer out = new Buffer(sizeHint + sizeHint / 8 + 256);
     try {
       writer(format).write(out, snapshots);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
-    return out.part();
+    return out;
   }
 
-  /** Rendered families, ready to be copied into any number of answers. */
+  /**
+   * Writes {@code bytes} in slices: the JDK's server copies every write into a buffer of the
+   * write's size, and the socket into a per-thread native buffer it keeps at the largest size seen,
+   * so one write of megabytes would leave megabytes of native memory behind on each server thread.
+   */
+  static void writeSliced(OutputStream out, byte[] bytes, int length) throws IOException {
+    for (int at = 0; at < length; at += SLICE) {
+      out.write(bytes, at, Math.min(SLICE, length - at));
+    }
+  }
+
+  /**
+   * Rendered families, ready to be copied into any number of answers, and compressed once for all
+   * the answers that ask for gzip.
+   */
   static final class Part {
     static final Part EMPTY = new Part(new byte[0], 0);
 
     private final byte[] bytes;
     private final int length;
+    private byte[] deflated;
 
     private Part(byte[] bytes, int length) {
       this.bytes = bytes;
@@ -74,7 +102,49 @@ final class Renderer {
     }
 
     void writeTo(OutputStream out) throws IOException {
-      out.write(bytes, 0, length);
+      writeSliced(out, bytes, length);
+    }
+
+    void checksum(CRC32 crc) {
+      crc.update(bytes, 0, length);
+    }
+
+    /**
+     * The part as raw deflate blocks that end on a byte boundary with the dictionary reset (a full
+     * flush), so that parts compressed at different times join into one valid stream.
+     */
+    synchronized byte[] deflated() {
+      if (deflated == null) {
+        deflated = deflate(false);
+      }
+      return deflated;
+    }
+
+    /** The part as the final deflate blocks of a stream. */
+    byte[] deflatedLast() {
+      return deflate(true);
+    }
+
+    private byte[] deflate(boolean last) {
+      // The fastest level: the text repeats label sets so much that it still shrinks ~10x.
+      Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+      try {
+        deflater.setInput(bytes, 0, length);
+        if (last) {
+          deflater.finish();
+        }
+        int flush = last ? Deflater.NO_FLUSH : Deflater.FULL_FLUSH;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 8 + 64);
+        byte[] chunk = new byte[Math.min(64 * 1024, Math.max(length, 512))];
+        int n;
+        do {
+          n = deflater.deflate(chunk, 0, chunk.length, flush);
+          out.write(chunk, 0, n);
+        } while (n == chunk.length || (last && !deflater.finished()));
+        return out.toByteArray();
+      } finally {
+        deflater.end();
+      }
     }
 
     @Override
@@ -89,9 +159,10 @@ final class Renderer {
       super(size);
     }
 
-    Part part() {
+    Part part(boolean withoutEof) {
       int length = count;
-      if (length >= EOF.length
+      if (withoutEof
+          && length >= EOF.length
           && Arrays.equals(buf, length - EOF.length, length, EOF, 0, EOF.length)) {
         length -= EOF.length;
       }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * than taking the sample. A round that fails keeps the previous sample; the failure is counted and
  * logged, rate-limited.
  */
-final class SampledCollector implements MultiCollector {
+final class SampledCollector implements MultiCollector, PreRendered {
   private static final Logger log = LoggerFactory.getLogger(SampledCollector.class);
 
   private final String name;
@@ -75,7 +75,8 @@ final class SampledCollector implements MultiCollector {
    * The last sample in {@code format}. The first scrape in a format renders it on the scrape's
    * thread; from then on each sample comes rendered in that format too.
    */
-  Part rendered(Format format) {
+  @Override
+  public Part rendered(Format format) {
     wanted.add(format);
     return last.get().part(format, renderer);
   }

@@ -1,9 +1,11 @@
 package io.dockwatch.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /** Hand-written stand-ins for what the endpoint serves. */
 final class FakeSources {
@@ -29,22 +31,34 @@ final class FakeSources {
     }
 
     @Override
-    public String contentType(String accept) {
-      return accept != null && accept.contains("application/openmetrics-text")
-          ? OPENMETRICS
-          : PROMETHEUS;
-    }
-
-    @Override
-    public void write(String accept, OutputStream out) throws IOException {
+    public Body expose(String accept, boolean gzip) throws IOException {
       if (failure != null) {
         throw failure;
       }
-      String body = "# accept " + accept + "\ndockwatch_up 1\n";
-      if (contentType(accept).equals(OPENMETRICS)) {
-        body += "# EOF\n";
+      boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
+      String text = "# accept " + accept + "\ndockwatch_up 1\n" + (openMetrics ? "# EOF\n" : "");
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      if (gzip) {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(packed)) {
+          out.write(bytes);
+        }
+        bytes = packed.toByteArray();
       }
-      out.write(body.getBytes(StandardCharsets.UTF_8));
+      return new Fixed(openMetrics ? OPENMETRICS : PROMETHEUS, gzip, bytes);
+    }
+  }
+
+  private record Fixed(String contentType, boolean gzipped, byte[] bytes)
+      implements MetricsSource.Body {
+    @Override
+    public long length() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      out.write(bytes);
     }
   }
 

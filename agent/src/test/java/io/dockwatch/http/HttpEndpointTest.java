@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dockwatch.config.HttpConfig;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,32 @@ class HttpEndpointTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains(FakeSources.OPENMETRICS);
     assertThat(response.body()).isEqualTo("# accept " + accept + "\ndockwatch_up 1\n# EOF\n");
+  }
+
+  @Test
+  void metrics_scraperAcceptsGzip_answersAGzipBodyOfTheExposition() throws Exception {
+    start(LOOPBACK, FakeSources.Metrics.working(), FakeSources.health());
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/metrics")).header("Accept-Encoding", "gzip").build();
+
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(response.headers().firstValue("Vary")).contains("Accept-Encoding");
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("# accept null\ndockwatch_up 1\n");
+    }
+  }
+
+  @Test
+  void metrics_scraperRefusesGzip_answersPlainText() throws Exception {
+    start(LOOPBACK, FakeSources.Metrics.working(), FakeSources.health());
+
+    HttpResponse<String> response = get("/metrics", Map.of("Accept-Encoding", "gzip;q=0, *"));
+
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(response.body()).isEqualTo("# accept null\ndockwatch_up 1\n");
   }
 
   @Test

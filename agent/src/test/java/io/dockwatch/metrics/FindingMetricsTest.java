@@ -2,6 +2,9 @@ package io.dockwatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dockwatch.metrics.Renderer.Format;
+import io.dockwatch.metrics.Renderer.Part;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,8 @@ class FindingMetricsTest {
                     new FindingGauge("NET-3", "high", "open", "abc", "web"),
                     new FindingGauge("MNT-1", "high", "open", "def", "db"),
                     new FindingGauge("LOG-1", "low", "waived", "abc", "web"),
-                    new FindingGauge("HOST-2", "medium", "open", "", "")));
+                    new FindingGauge("HOST-2", "medium", "open", "", "")),
+            new Renderer());
 
     String text = Exposition.text(metrics.collect());
 
@@ -38,16 +42,28 @@ class FindingMetricsTest {
   }
 
   @Test
-  void collect_findingResolved_itsSeriesIsGone() {
+  void rendered_ledgerPublishedANewList_rendersItAndTheResolvedSeriesIsGone() {
     List<List<FindingGauge>> ledger =
-        new java.util.ArrayList<>(
-            List.of(List.of(new FindingGauge("NET-3", "high", "open", "abc", "web"))));
-    FindingMetrics metrics = new FindingMetrics(() -> ledger.get(0));
-    metrics.collect();
+        new ArrayList<>(List.of(List.of(new FindingGauge("NET-3", "high", "open", "abc", "web"))));
+    FindingMetrics metrics = new FindingMetrics(() -> ledger.get(0), new Renderer());
+    String before = metrics.rendered(Format.TEXT).toString();
     ledger.set(0, List.of());
 
-    String text = Exposition.text(metrics.collect());
+    String after = metrics.rendered(Format.TEXT).toString();
 
-    assertThat(text).isEmpty();
+    assertThat(before).contains("rule=\"NET-3\"");
+    assertThat(after).isEmpty();
+  }
+
+  @Test
+  void rendered_sameListScrapedAgain_servesTheSameRendering() {
+    List<FindingGauge> published = List.of(new FindingGauge("NET-3", "high", "open", "abc", "web"));
+    FindingMetrics metrics = new FindingMetrics(() -> published, new Renderer());
+    Part first = metrics.rendered(Format.OPEN_METRICS);
+
+    Part second = metrics.rendered(Format.OPEN_METRICS);
+
+    assertThat(second).isSameAs(first);
+    assertThat(metrics.rendered(Format.TEXT).toString()).doesNotContain("# EOF");
   }
 }

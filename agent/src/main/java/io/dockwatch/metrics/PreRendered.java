@@ -1,0 +1,13 @@
+package io.dockwatch.metrics;
+
+import io.dockwatch.metrics.Renderer.Part;
+
+/**
+ * Families that come to a scrape already rendered, because they change far less often than a
+ * scraper asks: rendering thousands of series anew for every scrape was most of a scrape's cost.
+ */
+interface PreRendered {
+
+  /** The families as of now, in {@code format}; safe to call from several scrapes at once. */
+  Part rendered(Renderer.Format format);
+}
