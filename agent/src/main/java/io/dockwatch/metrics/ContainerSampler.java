@@ -4,7 +4,6 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.CgroupStats;
 import io.dockwatch.host.HostReader;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,7 +58,7 @@ final class ContainerSampler implements Sampler {
   }
 
   @Override
-  public MetricSnapshots sample() {
+  public Families sample() {
     Instant now = clock.instant();
     Collection<ContainerSnapshot> containers = inventory.get();
     Families out = new Families();
@@ -87,7 +86,7 @@ final class ContainerSampler implements Sampler {
     if (failed) {
       agentMetrics.collectionFailed(COLLECTOR);
     }
-    return out.build();
+    return out;
   }
 
   /** Adds the container's usage; false when a container that still runs could not be read. */

@@ -45,6 +45,12 @@ final class Families {
     return byName.isEmpty();
   }
 
+  /** The families in the order of their first data point, for the text writer. */
+  Iterable<Entry> entries() {
+    return byName.values();
+  }
+
+  /** The families in the Prometheus client's model, for its registry and writers. */
   MetricSnapshots build() {
     List<MetricSnapshot> out = new ArrayList<>(byName.size());
     for (Entry e : byName.values()) {
@@ -53,9 +59,10 @@ final class Families {
     return new MetricSnapshots(out);
   }
 
-  private record Point(Labels labels, double value) {}
+  record Point(Labels labels, double value) {}
 
-  private static final class Entry {
+  /** One family's data points, in the order they were added. */
+  static final class Entry {
     private final MetricFamily family;
     private final Labels labels;
     private final List<Point> points = new ArrayList<>();
@@ -63,6 +70,14 @@ final class Families {
     Entry(MetricFamily family, Labels labels) {
       this.family = family;
       this.labels = labels;
+    }
+
+    MetricFamily family() {
+      return family;
+    }
+
+    List<Point> points() {
+      return points;
     }
 
     MetricSnapshot snapshot() {

@@ -32,6 +32,7 @@ final class FindingMetrics implements MultiCollector, PreRendered {
 
   private final Supplier<List<FindingGauge>> findings;
   private final Renderer renderer;
+  private final TextWriter writer = new TextWriter();
   private final AtomicReference<Rendering> last = new AtomicReference<>();
 
   /**
@@ -56,10 +57,10 @@ final class FindingMetrics implements MultiCollector, PreRendered {
 
   @Override
   public MetricSnapshots collect() {
-    return snapshots(findings.get());
+    return families(findings.get()).build();
   }
 
-  private static MetricSnapshots snapshots(List<FindingGauge> findings) {
+  private static Families families(List<FindingGauge> findings) {
     Map<Labels, Integer> counts = new TreeMap<>();
     Set<Labels> perContainer = new TreeSet<>();
     for (FindingGauge f : findings) {
@@ -80,7 +81,7 @@ final class FindingMetrics implements MultiCollector, PreRendered {
     Families out = new Families();
     counts.forEach((labels, count) -> out.add(FINDINGS, labels, count));
     perContainer.forEach(labels -> out.add(CONTAINER_FINDING, labels, 1));
-    return out.build();
+    return out;
   }
 
   /** One published list and its renderings, made when a scrape first asks for a format. */
@@ -93,7 +94,7 @@ final class FindingMetrics implements MultiCollector, PreRendered {
     }
 
     Part in(Format format) {
-      return parts.computeIfAbsent(format, f -> renderer.part(snapshots(findings), f, 0));
+      return parts.computeIfAbsent(format, f -> renderer.part(families(findings), f, 0, writer));
     }
   }
 }

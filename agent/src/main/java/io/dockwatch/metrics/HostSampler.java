@@ -1,6 +1,5 @@
 package io.dockwatch.metrics;
 
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 
 /** One round over every area of host metrics. */
@@ -12,11 +11,11 @@ final class HostSampler implements Sampler {
   }
 
   @Override
-  public MetricSnapshots sample() {
+  public Families sample() {
     Families out = new Families();
     for (HostArea area : areas) {
       area.collect(out);
     }
-    return out.build();
+    return out;
   }
 }

@@ -55,6 +55,13 @@ final class Renderer {
     return out.part(true);
   }
 
+  /** Sampled families in {@code format}, written by {@code writer}; see {@link #part}. */
+  Part part(Families families, Format format, int sizeHint, TextWriter writer) {
+    Buffer out = new Buffer(sizeHint + sizeHint / 8 + 256);
+    writer.write(families, format, out);
+    return out.part(true);
+  }
+
   /** The families in {@code format} as the end of an answer: OpenMetrics' {@code # EOF} kept. */
   Part last(MetricSnapshots snapshots, Format format) {
     return render(snapshots, format, 0).part(false);

@@ -2,7 +2,6 @@ package io.dockwatch.metrics;
 
 import io.dockwatch.metrics.Renderer.Format;
 import io.dockwatch.metrics.Renderer.Part;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * than taking the sample. A round that fails keeps the previous sample; the failure is counted and
  * logged, rate-limited.
  */
-final class SampledCollector implements MultiCollector, PreRendered {
+final class SampledCollector implements PreRendered {
   private static final Logger log = LoggerFactory.getLogger(SampledCollector.class);
 
   private final String name;
   private final Sampler sampler;
   private final Renderer renderer;
+  private final TextWriter writer = new TextWriter();
   private final AgentMetrics agentMetrics;
   private final LogThrottle throttle;
   private final Set<Format> wanted = ConcurrentHashMap.newKeySet();
@@ -42,7 +42,7 @@ final class SampledCollector implements MultiCollector, PreRendered {
     this.renderer = renderer;
     this.agentMetrics = agentMetrics;
     this.throttle = throttle;
-    this.last = new AtomicReference<>(new Sample(new MetricSnapshots(), Map.of()));
+    this.last = new AtomicReference<>(new Sample(new Families(), Map.of()));
     agentMetrics.declareCollector(name);
   }
 
@@ -58,17 +58,17 @@ final class SampledCollector implements MultiCollector, PreRendered {
     }
   }
 
-  private Sample render(MetricSnapshots snapshots, Sample previous) {
+  private Sample render(Families families, Sample previous) {
     Map<Format, Part> parts = new EnumMap<>(Format.class);
     for (Format f : wanted) {
-      parts.put(f, renderer.part(snapshots, f, previous.sizeHint(f)));
+      parts.put(f, renderer.part(families, f, previous.sizeHint(f), writer));
     }
-    return new Sample(snapshots, parts);
+    return new Sample(families, parts);
   }
 
-  @Override
-  public MetricSnapshots collect() {
-    return last.get().snapshots;
+  /** The last sample in the Prometheus client's model. */
+  MetricSnapshots collect() {
+    return last.get().families.build();
   }
 
   /**
@@ -78,21 +78,21 @@ final class SampledCollector implements MultiCollector, PreRendered {
   @Override
   public Part rendered(Format format) {
     wanted.add(format);
-    return last.get().part(format, renderer);
+    return last.get().part(format);
   }
 
   /** One sample and its renderings; a rendering a scrape asks for is made once and kept. */
-  private static final class Sample {
-    private final MetricSnapshots snapshots;
+  private final class Sample {
+    private final Families families;
     private final Map<Format, Part> parts;
 
-    Sample(MetricSnapshots snapshots, Map<Format, Part> parts) {
-      this.snapshots = snapshots;
+    Sample(Families families, Map<Format, Part> parts) {
+      this.families = families;
       this.parts = new ConcurrentHashMap<>(parts);
     }
 
-    Part part(Format format, Renderer renderer) {
-      return parts.computeIfAbsent(format, f -> renderer.part(snapshots, f, 0));
+    Part part(Format format) {
+      return parts.computeIfAbsent(format, f -> renderer.part(families, f, 0, writer));
     }
 
     int sizeHint(Format format) {

@@ -12,7 +12,6 @@ import io.dockwatch.host.HostFiles;
 import io.dockwatch.host.HostReader;
 import io.dockwatch.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +46,7 @@ class ContainerSamplerTest {
     sampler.sample();
     inventory.set(List.of(batch));
 
-    MetricSnapshots after = sampler.sample();
+    Families after = sampler.sample();
 
     assertThat(Exposition.text(after)).doesNotContain(WEB).contains(BATCH);
   }
@@ -58,7 +57,7 @@ class ContainerSamplerTest {
     sampler.sample();
     inventory.set(List.of(container(WEB, "web-blue").running(31337).build()));
 
-    MetricSnapshots after = sampler.sample();
+    Families after = sampler.sample();
 
     assertThat(Exposition.series(after, "container_memory_working_set_bytes"))
         .singleElement()
@@ -73,7 +72,7 @@ class ContainerSamplerTest {
     clock.advance(Duration.ofSeconds(30));
     inventory.set(List.of(container(WEB, "web").exited(0, false).build()));
 
-    MetricSnapshots after = sampler.sample();
+    Families after = sampler.sample();
 
     assertThat(Exposition.series(after, "container_last_seen"))
         .singleElement()
@@ -86,7 +85,7 @@ class ContainerSamplerTest {
   void sample_cgroupUnreadableWhileItsProcessLives_reportsAScrapeError() {
     inventory.set(List.of(container(GHOST, "ghost").running(4242).build()));
 
-    MetricSnapshots sample = sampler.sample();
+    Families sample = sampler.sample();
 
     assertThat(Exposition.series(sample, "container_scrape_error"))
         .containsExactly("container_scrape_error 1.0");
@@ -98,7 +97,7 @@ class ContainerSamplerTest {
   void sample_processGoneSinceTheInventory_isNoError() {
     inventory.set(List.of(container(GHOST, "ghost").running(999_999).build()));
 
-    MetricSnapshots sample = sampler.sample();
+    Families sample = sampler.sample();
 
     assertThat(Exposition.series(sample, "container_scrape_error"))
         .containsExactly("container_scrape_error 0.0");

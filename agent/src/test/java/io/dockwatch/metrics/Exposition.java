@@ -13,6 +13,14 @@ final class Exposition {
     return ExpositionFormats.init().getPrometheusTextFormatWriter().toDebugString(snapshots);
   }
 
+  static String text(Families families) {
+    return text(families.build());
+  }
+
+  static List<String> series(Families families, String family) {
+    return series(families.build(), family);
+  }
+
   /** The sample lines of one family, without its HELP and TYPE lines. */
   static List<String> series(MetricSnapshots snapshots, String family) {
     return Arrays.stream(text(snapshots).split("\n"))

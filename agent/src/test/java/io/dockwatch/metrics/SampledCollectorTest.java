@@ -99,9 +99,9 @@ class SampledCollectorTest {
     assertThat(collector.rendered(Renderer.Format.TEXT).toString()).endsWith("test_rounds 2.0\n");
   }
 
-  private static MetricSnapshots sample(int round) {
+  private static Families sample(int round) {
     Families out = new Families();
     out.add(ROUNDS, round);
-    return out.build();
+    return out;
   }
 }
