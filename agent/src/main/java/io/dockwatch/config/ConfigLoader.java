@@ -416,9 +416,31 @@ public final class ConfigLoader {
         new MetricsConfig(
             s.duration("host_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
             s.duration("container_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
-            s.strings("container_labels", List.of()));
+            s.strings("container_labels", List.of()),
+            textfileDirectory(s));
     s.rejectUnknown();
     return m;
+  }
+
+  /**
+   * The textfile collector's directory: absolute, and a directory if it exists. One that does not
+   * exist yet is allowed, since the job that writes the files may create it later.
+   */
+  private static Optional<Path> textfileDirectory(Section s) {
+    String name = "textfile_directory";
+    String v = s.string(name, null);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v.isBlank() || !v.startsWith("/")) {
+      s.problem(name, "\"" + v + "\" must be an absolute path");
+      return Optional.empty();
+    }
+    Path p = Path.of(v);
+    if (Files.exists(p) && !Files.isDirectory(p)) {
+      s.problem(name, "\"" + v + "\" is not a directory");
+    }
+    return Optional.of(p);
   }
 
   private boolean checkRule(Section s, String key, String rule) {

@@ -4,7 +4,6 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.platform.linux.LibC;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@link StatFs} through the C library, which Java's own {@code FileStore} cannot replace: it has
@@ -16,26 +15,13 @@ import java.util.Map;
  */
 public final class LibcStatFs implements StatFs {
 
-  /** The usual errno values of statvfs, named as the kernel's error strings name them. */
-  private static final Map<Integer, String> ERRORS =
-      Map.of(
-          1, "operation not permitted",
-          2, "no such file or directory",
-          5, "input/output error",
-          13, "permission denied",
-          20, "not a directory",
-          40, "too many levels of symbolic links",
-          75, "value too large for defined data type",
-          107, "transport endpoint is not connected",
-          116, "stale file handle");
-
   @Override
   public Result stat(Path path) {
     LibC.Statvfs buf = new LibC.Statvfs();
     try {
       if (LibC.INSTANCE.statvfs(path.toString(), buf) != 0) {
         int errno = Native.getLastError();
-        return new Failure(ERRORS.getOrDefault(errno, "errno " + errno));
+        return new Failure(Errno.describe(errno));
       }
     } catch (LinkageError e) {
       return new Failure("statvfs unavailable");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -175,6 +176,12 @@ public final class AgentMetrics {
         .description("Deliveries to a sink that failed and will be retried.")
         .tag("sink", sink)
         .register(registry);
+  }
+
+  /** The monotonic clock, in nanoseconds, that times collection rounds; for timing their parts. */
+  LongSupplier nanoTicker() {
+    Clock clock = registry.config().clock();
+    return clock::monotonicTime;
   }
 
   /** The Prometheus registry the meters are exposed through. */

@@ -8,6 +8,7 @@ import io.dockwatch.host.LoadAverage;
 import io.dockwatch.host.ProcStat;
 import io.dockwatch.host.ProcStat.CpuTimes;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.List;
 
 /** CPU time, scheduler counters and load, from {@code /proc/stat} and {@code /proc/loadavg}. */
 final class CpuMetrics implements HostArea {
@@ -44,13 +45,17 @@ final class CpuMetrics implements HostArea {
     this.host = host;
   }
 
+  /** node_exporter reads {@code /proc/stat} in two collectors, cpu and stat; so do these parts. */
   @Override
-  public void collect(Families out) {
-    host.procStat().ifPresent(stat -> stat(stat, out));
-    host.loadAverage().ifPresent(load -> load(load, out));
+  public List<Part> parts() {
+    return List.of(
+        new Part("cpu", out -> HostArea.whenPresent(host.procStat(), stat -> cpu(stat, out))),
+        new Part("stat", out -> HostArea.whenPresent(host.procStat(), stat -> stat(stat, out))),
+        new Part(
+            "loadavg", out -> HostArea.whenPresent(host.loadAverage(), load -> load(load, out))));
   }
 
-  private static void stat(ProcStat stat, Families out) {
+  private static void cpu(ProcStat stat, Families out) {
     int cores = 0;
     for (CpuTimes t : stat.cpus()) {
       cores++;
@@ -66,6 +71,9 @@ final class CpuMetrics implements HostArea {
       out.add(GUEST_SECONDS, Labels.of("cpu", t.cpu(), "mode", "nice"), seconds(t.guestNice()));
     }
     out.add(CORES, cores);
+  }
+
+  private static void stat(ProcStat stat, Families out) {
     out.add(INTERRUPTS, stat.interrupts());
     out.add(CONTEXT_SWITCHES, stat.contextSwitches());
     out.add(FORKS, stat.forks());

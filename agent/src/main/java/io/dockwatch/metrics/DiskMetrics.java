@@ -60,8 +60,9 @@ final class DiskMetrics implements HostArea {
   }
 
   @Override
-  public void collect(Families out) {
-    host.diskStats().ifPresent(disks -> disks(disks, out));
+  public List<Part> parts() {
+    return List.of(
+        new Part("diskstats", out -> HostArea.whenPresent(host.diskStats(), d -> disks(d, out))));
   }
 
   private static void disks(List<DiskStat> disks, Families out) {

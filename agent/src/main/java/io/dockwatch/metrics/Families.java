@@ -11,9 +11,11 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,15 @@ final class Families {
           family.name() + " has labels " + entry.labels + ", not " + labels);
     }
     entry.points.add(new Point(labels, value));
+  }
+
+  /** The names the families added so far take in the Prometheus model. */
+  Set<String> modelNames() {
+    Set<String> names = new HashSet<>();
+    for (Entry e : byName.values()) {
+      names.addAll(e.family.modelNames());
+    }
+    return names;
   }
 
   /** Whether no data point has been added yet. */

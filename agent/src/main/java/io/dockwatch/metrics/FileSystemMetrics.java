@@ -57,9 +57,11 @@ final class FileSystemMetrics implements HostArea {
     this.statFs = statFs;
   }
 
+  /** A file system that cannot be queried is reported as such; only the mount table counts. */
   @Override
-  public void collect(Families out) {
-    host.mounts().ifPresent(mounts -> mounts(mounts, out));
+  public List<Part> parts() {
+    return List.of(
+        new Part("filesystem", out -> HostArea.whenPresent(host.mounts(), m -> mounts(m, out))));
   }
 
   private void mounts(List<MountEntry> mounts, Families out) {

@@ -4,6 +4,7 @@ import static io.dockwatch.metrics.MetricFamily.gauge;
 
 import io.dockwatch.host.HostReader;
 import io.dockwatch.host.MemInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,10 @@ final class MemoryMetrics implements HostArea {
   }
 
   @Override
-  public void collect(Families out) {
-    host.memInfo().ifPresent(info -> memInfo(info, out));
-    host.vmStat().ifPresent(vmstat -> vmStat(vmstat, out));
+  public List<Part> parts() {
+    return List.of(
+        new Part("meminfo", out -> HostArea.whenPresent(host.memInfo(), m -> memInfo(m, out))),
+        new Part("vmstat", out -> HostArea.whenPresent(host.vmStat(), v -> vmStat(v, out))));
   }
 
   private static void memInfo(MemInfo info, Families out) {

@@ -7,7 +7,9 @@ import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.HostFiles;
 import io.dockwatch.host.HostReader;
 import io.dockwatch.host.LibcStatFs;
+import io.dockwatch.host.LibcTimex;
 import io.dockwatch.host.StatFs;
+import io.dockwatch.host.Timex;
 import io.dockwatch.http.MetricsSource;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -89,7 +91,16 @@ public final class MetricsService implements AutoCloseable {
       Supplier<List<FindingGauge>> findings,
       AgentMetrics agentMetrics,
       Clock clock) {
-    this(config, tenancy, hostRoot, containers, findings, agentMetrics, clock, new LibcStatFs());
+    this(
+        config,
+        tenancy,
+        hostRoot,
+        containers,
+        findings,
+        agentMetrics,
+        clock,
+        new LibcStatFs(),
+        new LibcTimex());
   }
 
   MetricsService(
@@ -100,7 +111,8 @@ public final class MetricsService implements AutoCloseable {
       Supplier<List<FindingGauge>> findings,
       AgentMetrics agentMetrics,
       Clock clock,
-      StatFs statFs) {
+      StatFs statFs,
+      Timex timex) {
     this.config = config;
     LogThrottle throttle = new LogThrottle(clock, LOG_QUIET);
     Renderer renderer = new Renderer();
@@ -117,7 +129,13 @@ public final class MetricsService implements AutoCloseable {
                     new FileSystemMetrics(reader, statFs),
                     new DiskMetrics(reader),
                     new NetworkMetrics(reader),
-                    new SystemMetrics(reader))),
+                    new SystemMetrics(reader),
+                    new TimexMetrics(timex),
+                    new TextfileMetrics(
+                        config.textfileDirectory(), MetricsService::exportedElsewhere, throttle)),
+                agentMetrics.nanoTicker(),
+                agentMetrics,
+                throttle),
             renderer,
             agentMetrics,
             throttle);
@@ -179,6 +197,17 @@ public final class MetricsService implements AutoCloseable {
   public void close() {
     schedule.shutdownNow();
     log.info("Metrics collection stopped");
+  }
+
+  /**
+   * Whether a family of this name is served outside the host sample: the container metrics in
+   * cAdvisor's namespaces, the agent's own families, and the clock read at scrape time.
+   */
+  private static boolean exportedElsewhere(String name) {
+    return name.startsWith("container_")
+        || name.startsWith("machine_")
+        || name.startsWith("dockwatch_")
+        || name.equals(ClockCollector.TIME.name());
   }
 
   private void every(SampledCollector collector, Duration interval) {

@@ -75,13 +75,25 @@ final class NetworkMetrics implements HostArea {
     this.host = host;
   }
 
+  /** node_exporter's netclass collector is the one that reports {@code node_network_up}. */
   @Override
-  public void collect(Families out) {
-    host.netDev(NetworkMetrics::reported).ifPresent(devices -> devices(devices, out));
-    for (Map.Entry<String, String> e : host.operStates(NetworkMetrics::reported).entrySet()) {
+  public List<Part> parts() {
+    return List.of(
+        new Part(
+            "netdev",
+            out ->
+                HostArea.whenPresent(host.netDev(NetworkMetrics::reported), d -> devices(d, out))),
+        new Part("netclass", this::operStates),
+        new Part(
+            "conntrack", out -> HostArea.whenPresent(host.conntrack(), t -> conntrack(t, out))));
+  }
+
+  private boolean operStates(Families out) {
+    Map<String, String> states = host.operStates(NetworkMetrics::reported);
+    for (Map.Entry<String, String> e : states.entrySet()) {
       out.add(UP, Labels.of("device", e.getKey()), e.getValue().equals("up") ? 1 : 0);
     }
-    host.conntrack().ifPresent(table -> conntrack(table, out));
+    return !states.isEmpty();
   }
 
   private static void devices(List<NetDevStat> devices, Families out) {

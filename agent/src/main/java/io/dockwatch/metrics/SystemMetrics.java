@@ -3,11 +3,13 @@ package io.dockwatch.metrics;
 import static io.dockwatch.metrics.MetricFamily.counter;
 import static io.dockwatch.metrics.MetricFamily.gauge;
 
+import io.dockwatch.host.FileHandles;
 import io.dockwatch.host.HostReader;
 import io.dockwatch.host.OsRelease;
 import io.dockwatch.host.Pressure;
 import io.dockwatch.host.Uname;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,18 +60,29 @@ final class SystemMetrics implements HostArea {
   }
 
   @Override
-  public void collect(Families out) {
-    host.uname().ifPresent(uname -> uname(uname, out));
-    host.osRelease().ifPresent(os -> os(os, out));
-    host.fileHandles()
-        .ifPresent(
-            fd -> {
-              out.add(FILEFD_ALLOCATED, fd.allocated());
-              out.add(FILEFD_MAXIMUM, fd.maximum());
-            });
-    host.pressure("cpu").ifPresent(p -> pressure(p, CPU_WAITING, CPU_STALLED, out));
-    host.pressure("memory").ifPresent(p -> pressure(p, MEMORY_WAITING, MEMORY_STALLED, out));
-    host.pressure("io").ifPresent(p -> pressure(p, IO_WAITING, IO_STALLED, out));
+  public List<Part> parts() {
+    return List.of(
+        new Part("uname", out -> HostArea.whenPresent(host.uname(), u -> uname(u, out))),
+        new Part("os", out -> HostArea.whenPresent(host.osRelease(), os -> os(os, out))),
+        new Part("filefd", out -> HostArea.whenPresent(host.fileHandles(), fd -> fd(fd, out))),
+        new Part("pressure", this::pressure));
+  }
+
+  private static void fd(FileHandles fd, Families out) {
+    out.add(FILEFD_ALLOCATED, fd.allocated());
+    out.add(FILEFD_MAXIMUM, fd.maximum());
+  }
+
+  /** node_exporter's pressure collector fails as a whole when one of the three is missing. */
+  private boolean pressure(Families out) {
+    boolean cpu =
+        HostArea.whenPresent(host.pressure("cpu"), p -> pressure(p, CPU_WAITING, CPU_STALLED, out));
+    boolean memory =
+        HostArea.whenPresent(
+            host.pressure("memory"), p -> pressure(p, MEMORY_WAITING, MEMORY_STALLED, out));
+    boolean io =
+        HostArea.whenPresent(host.pressure("io"), p -> pressure(p, IO_WAITING, IO_STALLED, out));
+    return cpu && memory && io;
   }
 
   private static void uname(Uname u, Families out) {

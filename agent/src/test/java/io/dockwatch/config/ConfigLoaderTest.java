@@ -61,12 +61,30 @@ class ConfigLoaderTest {
           plain tcp engine     | [docker]\\nhost = "tcp://127.0.0.1:2376"         | t.toml:2: docker.host: "tcp://127.0.0.1:2376" is a TCP engine: the agent reaches remote engines only over mutual TLS; set docker.tls.ca, docker.tls.cert and docker.tls.key
           bad duration         | [agent]\\nresync_interval = "5 minutes"         | t.toml:2: agent.resync_interval: "5 minutes" is not a duration such as "30s", "5m", "1h", "7d"
           relative state dir   | [agent]\\nstate_dir = "state"                   | t.toml:2: agent.state_dir: "state" must be an absolute path
+          relative textfiles   | [metrics]\\nhost_interval = "5s"\\ntextfile_directory = "prom" | t.toml:3: metrics.textfile_directory: "prom" must be an absolute path
+          textfiles not a dir  | [metrics]\\ntextfile_directory = "/etc/hostname" | t.toml:2: metrics.textfile_directory: "/etc/hostname" is not a directory
+          textfiles not text   | [metrics]\\ntextfile_directory = 7             | t.toml:2: metrics.textfile_directory: must be a string, not 7
           exception no reason  | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x" | t.toml:1: exceptions[0].reason: must say why (it is carried in every waived finding)
           bad expiry           | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x"\\nreason = "y"\\nexpires = "31.03.2027" | t.toml:5: exceptions[0].expires: "31.03.2027" is not a date such as "2027-03-31"
           unknown table        | [fluentdd]\\nhost = "x"                         | t.toml:1: fluentdd: unknown key (known here: agent, docker, exceptions, fluentd, gelf, http, infrastructure, metrics, remote_access, rules, stdout, tenancy)
           """)
   void parse_badValue_namesFileLineKeyAndValue(String name, String toml, String message) {
     assertThat(problems(toml.replace("\\n", "\n"))).containsExactly(message);
+  }
+
+  @Test
+  void parse_noTextfileDirectory_leavesTheCollectorOff() throws Exception {
+    Config c = loader.parse("t.toml", "[metrics]\nhost_interval = \"5s\"\n");
+
+    assertThat(c.metrics().textfileDirectory()).isEmpty();
+  }
+
+  @Test
+  void parse_textfileDirectoryNotThereYet_isAccepted() throws Exception {
+    Config c =
+        loader.parse("t.toml", "[metrics]\ntextfile_directory = \"/nonexistent/textfile\"\n");
+
+    assertThat(c.metrics().textfileDirectory()).contains(Path.of("/nonexistent/textfile"));
   }
 
   @Test

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /** The fixture trees and golden texts under {@code src/test/resources}. */
 final class Fixtures {
@@ -19,6 +22,21 @@ final class Fixtures {
   static String golden(String name) {
     try {
       return Files.readString(resource("golden/" + name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies the text files of {@code fixtures/textfile} into {@code dir}, each modified at {@code
+   * mtime}, for the textfile collector to read.
+   */
+  static void textfiles(Path dir, Instant mtime) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(resource("fixtures/textfile"))) {
+      for (Path file : files) {
+        Path copy = Files.copy(file, dir.resolve(file.getFileName().toString()));
+        Files.setLastModifiedTime(copy, FileTime.from(mtime));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,6 +8,7 @@ import io.dockwatch.config.MetricsConfig;
 import io.dockwatch.config.TenancyConfig.Tenant;
 import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.StatFs;
+import io.dockwatch.host.Timex;
 import io.micrometer.core.instrument.MockClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +22,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole {@code /metrics} text for fixed host and cgroup trees, compared with golden texts. On a
@@ -43,10 +47,24 @@ class MetricsGoldenTest {
           Duration.ofSeconds(5),
           Duration.ofSeconds(5),
           List.of("com.example.team", "com.docker.compose.project"));
+  static final Function<Path, MetricsConfig> CONFIG_WITH_TEXTFILES =
+      dir ->
+          new MetricsConfig(
+              CONFIG.hostInterval(),
+              CONFIG.containerInterval(),
+              CONFIG.containerLabels(),
+              Optional.of(dir));
+  static final String TEXTFILE_DIR = "/var/lib/dockwatch/textfile";
 
+  /**
+   * The v1 host also has a synchronized clock and a textfile directory with one good file and one
+   * that declares a family of the agent's own; the directory's path in the text is replaced by
+   * {@value #TEXTFILE_DIR}.
+   */
   @Test
-  void exposition_cgroupV1CgroupfsTree_matchesGoldenText() {
+  void exposition_cgroupV1CgroupfsTree_matchesGoldenText(@TempDir Path textfiles) {
     Path root = Fixtures.tree("v1-cgroupfs");
+    Fixtures.textfiles(textfiles, NOW);
     StatFs statFs =
         new FakeStatFs(root)
             .with(
@@ -88,9 +106,17 @@ class MetricsGoldenTest {
             new FindingGauge("LOG-1", "low", "waived", WEB, "web"),
             new FindingGauge("HOST-2", "medium", "open", "", ""));
 
-    String text = scrape(root, statFs, containers, findings, null);
+    String text =
+        scrape(
+            CONFIG_WITH_TEXTFILES.apply(textfiles),
+            root,
+            statFs,
+            new FakeTimex(FakeTimex.SYNCHRONIZED),
+            containers,
+            findings,
+            null);
 
-    assertGolden("metrics-v1-cgroupfs.txt", text);
+    assertGolden("metrics-v1-cgroupfs.txt", text.replace(textfiles.toString(), TEXTFILE_DIR));
   }
 
   @Test
@@ -130,22 +156,42 @@ class MetricsGoldenTest {
     assertGolden("metrics-v2-systemd.openmetrics.txt", text);
   }
 
+  /** The v2 host: its clock's state cannot be read, and no textfile directory is configured. */
   private static String scrape(
       Path root,
       StatFs statFs,
       List<ContainerSnapshot> containers,
       List<FindingGauge> findings,
       String accept) {
+    return scrape(
+        CONFIG,
+        root,
+        statFs,
+        new FakeTimex(new Timex.Failure("operation not permitted")),
+        containers,
+        findings,
+        accept);
+  }
+
+  private static String scrape(
+      MetricsConfig config,
+      Path root,
+      StatFs statFs,
+      Timex timex,
+      List<ContainerSnapshot> containers,
+      List<FindingGauge> findings,
+      String accept) {
     MetricsService service =
         new MetricsService(
-            CONFIG,
+            config,
             TENANCY,
             root,
             () -> containers,
             () -> findings,
             new AgentMetrics("1.2.3", new MockClock()),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            statFs);
+            statFs,
+            timex);
     service.sampleNow();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -38,7 +38,8 @@ class MetricsServiceTest {
         List::of,
         new AgentMetrics("test", new MockClock()),
         Clock.systemUTC(),
-        new FakeStatFs(root));
+        new FakeStatFs(root),
+        new FakeTimex(FakeTimex.SYNCHRONIZED));
   }
 
   @Test
