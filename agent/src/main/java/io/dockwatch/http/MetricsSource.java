@@ -17,16 +17,20 @@ public interface MetricsSource {
 
   /** The content type the scraper's {@code Accept} header gets. */
   default String contentType(String accept) throws IOException {
-    return expose(accept, false).contentType();
+    try (Body body = expose(accept, false)) {
+      return body.contentType();
+    }
   }
 
   /** Writes the uncompressed exposition in the format {@link #contentType} chose. */
   default void write(String accept, OutputStream out) throws IOException {
-    expose(accept, false).writeTo(out);
+    try (Body body = expose(accept, false)) {
+      body.writeTo(out);
+    }
   }
 
-  /** An answer whose length is known before it is written. */
-  interface Body {
+  /** An answer whose length is known before it is written; closed once written or abandoned. */
+  interface Body extends AutoCloseable {
     String contentType();
 
     /** Whether the bytes are a gzip member, to be sent with {@code Content-Encoding: gzip}. */
@@ -35,5 +39,8 @@ public interface MetricsSource {
     long length();
 
     void writeTo(OutputStream out) throws IOException;
+
+    @Override
+    default void close() {}
   }
 }

@@ -84,14 +84,16 @@ final class Routes implements HttpHandler {
     if (body.gzipped()) {
       headers.set("Content-Encoding", "gzip");
     }
-    if (isHead(exchange)) {
-      exchange.sendResponseHeaders(200, -1);
-      return;
-    }
-    // The sampled parts go out from the arrays they were rendered into: no copy of megabytes.
-    exchange.sendResponseHeaders(200, body.length() == 0 ? -1 : body.length());
-    try (OutputStream out = exchange.getResponseBody()) {
-      body.writeTo(out);
+    try (body) {
+      if (isHead(exchange)) {
+        exchange.sendResponseHeaders(200, -1);
+        return;
+      }
+      // The sampled parts go out from the arrays they were rendered into: no copy of megabytes.
+      exchange.sendResponseHeaders(200, body.length() == 0 ? -1 : body.length());
+      try (OutputStream out = exchange.getResponseBody()) {
+        body.writeTo(out);
+      }
     }
   }
 

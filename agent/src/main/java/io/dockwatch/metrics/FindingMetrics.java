@@ -52,7 +52,9 @@ final class FindingMetrics implements MultiCollector, PreRendered {
       r = new Rendering(now);
       last.set(r);
     }
-    return r.in(format);
+    Part part = r.in(format);
+    part.hold(); // never released for good: findings change seldom, their arrays are not pooled
+    return part;
   }
 
   @Override
@@ -94,7 +96,8 @@ final class FindingMetrics implements MultiCollector, PreRendered {
     }
 
     Part in(Format format) {
-      return parts.computeIfAbsent(format, f -> renderer.part(families(findings), f, 0, writer));
+      return parts.computeIfAbsent(
+          format, f -> renderer.part(families(findings), f, 0, writer, null));
     }
   }
 }

@@ -8,6 +8,9 @@ import io.dockwatch.metrics.Renderer.Part;
  */
 interface PreRendered {
 
-  /** The families as of now, in {@code format}; safe to call from several scrapes at once. */
+  /**
+   * The families as of now, in {@code format}, held for the caller, who must {@link
+   * Renderer.Part#release} them once written out. Safe to call from several scrapes at once.
+   */
   Part rendered(Renderer.Format format);
 }

@@ -39,10 +39,15 @@ public final class PrometheusExposition implements MetricsSource {
     Format format = renderer.format(accept);
     String type = renderer.writer(format).getContentType();
     List<Part> parts = new ArrayList<>(prerendered.size());
-    for (PreRendered collector : prerendered) {
-      parts.add(collector.rendered(format));
+    try {
+      for (PreRendered collector : prerendered) {
+        parts.add(collector.rendered(format));
+      }
+      Part live = renderer.last(this.live.scrape(), format);
+      return gzip ? ScrapeBody.gzip(type, parts, live) : ScrapeBody.plain(type, parts, live);
+    } catch (RuntimeException e) {
+      parts.forEach(Part::release);
+      throw e;
     }
-    Part live = renderer.last(this.live.scrape(), format);
-    return gzip ? ScrapeBody.gzip(type, parts, live) : ScrapeBody.plain(type, parts, live);
   }
 }

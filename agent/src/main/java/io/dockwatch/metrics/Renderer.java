@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -45,30 +46,28 @@ final class Renderer {
   }
 
   /**
-   * The families in {@code format}, without OpenMetrics' closing {@code # EOF} line, so that
-   * several such parts and a final complete one can follow each other in one answer.
+   * Sampled families in {@code format}, written by {@code writer}, without OpenMetrics' closing
+   * {@code # EOF} line, so that several such parts and a final complete one can follow each other
+   * in one answer.
    *
    * @param sizeHint the size of the previous rendering, so that the buffer grows once at most
+   * @param pool where the array comes from and goes back to once the part is released for good, or
+   *     null for an array of its own
    */
-  Part part(MetricSnapshots snapshots, Format format, int sizeHint) {
-    Buffer out = render(snapshots, format, sizeHint);
-    return out.part(true);
-  }
-
-  /** Sampled families in {@code format}, written by {@code writer}; see {@link #part}. */
-  Part part(Families families, Format format, int sizeHint, TextWriter writer) {
-    Buffer out = new Buffer(sizeHint + sizeHint / 8 + 256);
+  Part part(Families families, Format format, int sizeHint, TextWriter writer, BufferPool pool) {
+    int size = sizeHint + sizeHint / 8 + 256;
+    Buffer out = new Buffer(pool == null ? new byte[size] : pool.take(sizeHint, size));
     writer.write(families, format, out);
-    return out.part(true);
+    return out.part(true, pool);
   }
 
   /** The families in {@code format} as the end of an answer: OpenMetrics' {@code # EOF} kept. */
   Part last(MetricSnapshots snapshots, Format format) {
-    return render(snapshots, format, 0).part(false);
+    return render(snapshots, format, 0).part(false, null);
   }
 
   private Buffer render(MetricSnapshots snapshots, Format format, int sizeHint) {
-    Buffer out = new Buffer(sizeHint + sizeHint / 8 + 256);
+    Buffer out = new Buffer(new byte[sizeHint + sizeHint / 8 + 256]);
     try {
       writer(format).write(out, snapshots);
     } catch (IOException e) {
@@ -91,17 +90,45 @@ final class Renderer {
   /**
    * Rendered families, ready to be copied into any number of answers, and compressed once for all
    * the answers that ask for gzip.
+   *
+   * <p>A part is held: by the sample it belongs to, and by each answer that writes it out. The last
+   * to {@link #release} it gives its array back to the pool it came from, if any; from then on
+   * {@link #hold} fails, and the caller asks for the current part again.
    */
   static final class Part {
-    static final Part EMPTY = new Part(new byte[0], 0);
+    static final Part EMPTY = new Part(new byte[0], 0, null);
 
     private final byte[] bytes;
     private final int length;
+    private final BufferPool pool;
+    private final AtomicInteger holders = new AtomicInteger(1);
     private byte[] deflated;
 
-    private Part(byte[] bytes, int length) {
+    private Part(byte[] bytes, int length, BufferPool pool) {
       this.bytes = bytes;
       this.length = length;
+      this.pool = pool;
+    }
+
+    /** Takes a hold for one answer; false when the part was released for good already. */
+    boolean hold() {
+      for (int n = holders.get(); n > 0; n = holders.get()) {
+        if (holders.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean sharesArrayWith(Part other) {
+      return bytes == other.bytes;
+    }
+
+    /** Gives up a hold; the last one hands the array back to its pool. */
+    void release() {
+      if (holders.decrementAndGet() == 0 && pool != null) {
+        pool.giveBack(bytes);
+      }
     }
 
     int length() {
@@ -162,18 +189,19 @@ final class Renderer {
 
   /** A stream whose array becomes the part as is, saving a copy of megabytes per rendering. */
   private static final class Buffer extends ByteArrayOutputStream {
-    Buffer(int size) {
-      super(size);
+    Buffer(byte[] array) {
+      super(0);
+      buf = array;
     }
 
-    Part part(boolean withoutEof) {
+    Part part(boolean withoutEof, BufferPool pool) {
       int length = count;
       if (withoutEof
           && length >= EOF.length
           && Arrays.equals(buf, length - EOF.length, length, EOF, 0, EOF.length)) {
         length -= EOF.length;
       }
-      return new Part(buf, length);
+      return new Part(buf, length, pool);
     }
   }
 }

@@ -29,6 +29,7 @@ final class SampledCollector implements PreRendered {
   private final AgentMetrics agentMetrics;
   private final LogThrottle throttle;
   private final Set<Format> wanted = ConcurrentHashMap.newKeySet();
+  private final Map<Format, BufferPool> pools = new EnumMap<>(Format.class);
   private final AtomicReference<Sample> last;
 
   SampledCollector(
@@ -43,6 +44,9 @@ final class SampledCollector implements PreRendered {
     this.agentMetrics = agentMetrics;
     this.throttle = throttle;
     this.last = new AtomicReference<>(new Sample(new Families(), Map.of()));
+    for (Format f : Format.values()) {
+      pools.put(f, new BufferPool());
+    }
     agentMetrics.declareCollector(name);
   }
 
@@ -51,6 +55,7 @@ final class SampledCollector implements PreRendered {
     try {
       Sample previous = last.get();
       last.set(agentMetrics.timeCollection(name, () -> render(sampler.sample(), previous)));
+      previous.release();
     } catch (RuntimeException e) {
       if (throttle.allow("round:" + name)) {
         log.warn("Metrics collection failed; serving the previous sample, collector={}", name, e);
@@ -61,7 +66,7 @@ final class SampledCollector implements PreRendered {
   private Sample render(Families families, Sample previous) {
     Map<Format, Part> parts = new EnumMap<>(Format.class);
     for (Format f : wanted) {
-      parts.put(f, renderer.part(families, f, previous.sizeHint(f), writer));
+      parts.put(f, renderer.part(families, f, previous.sizeHint(f), writer, pools.get(f)));
     }
     return new Sample(families, parts);
   }
@@ -72,13 +77,19 @@ final class SampledCollector implements PreRendered {
   }
 
   /**
-   * The last sample in {@code format}. The first scrape in a format renders it on the scrape's
-   * thread; from then on each sample comes rendered in that format too.
+   * The last sample in {@code format}, held for the caller. The first scrape in a format renders it
+   * on the scrape's thread; from then on each sample comes rendered in that format too.
    */
   @Override
   public Part rendered(Format format) {
     wanted.add(format);
-    return last.get().part(format);
+    while (true) {
+      Part part = last.get().part(format);
+      if (part.hold()) {
+        return part;
+      }
+      // The sample was replaced and its part released between the two calls: take the new one.
+    }
   }
 
   /** One sample and its renderings; a rendering a scrape asks for is made once and kept. */
@@ -92,7 +103,13 @@ final class SampledCollector implements PreRendered {
     }
 
     Part part(Format format) {
-      return parts.computeIfAbsent(format, f -> renderer.part(families, f, 0, writer));
+      return parts.computeIfAbsent(
+          format, f -> renderer.part(families, f, 0, writer, pools.get(f)));
+    }
+
+    /** Gives up the sample's own hold on its parts, once a newer sample replaced it. */
+    void release() {
+      parts.values().forEach(Part::release);
     }
 
     int sizeHint(Format format) {

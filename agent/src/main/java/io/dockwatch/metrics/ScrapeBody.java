@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
 
 /**
@@ -13,7 +14,7 @@ import java.util.zip.CRC32;
  * sample, and the live one rendered for this scrape alone. Plain, the parts go out one after the
  * other. Gzipped, they form one gzip member: a header, each sampled part's deflate blocks (made
  * once per sample, however many scrapes ask), the live part's final blocks, and a trailer with the
- * checksum and length of all the text.
+ * checksum and length of all the text. The body holds its parts until it is closed.
  */
 final class ScrapeBody implements MetricsSource.Body {
   /** Magic, method deflate, no flags, no time, no extra flags, OS unknown (RFC 1952). */
@@ -25,6 +26,7 @@ final class ScrapeBody implements MetricsSource.Body {
   private final List<byte[]> chunks;
   private final List<Part> parts;
   private final long length;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ScrapeBody(String contentType, List<Part> parts, List<byte[]> chunks, long length) {
     this.contentType = contentType;
@@ -61,7 +63,9 @@ final class ScrapeBody implements MetricsSource.Body {
     for (byte[] c : chunks) {
       length += c.length;
     }
-    return new ScrapeBody(contentType, null, List.copyOf(chunks), length);
+    List<Part> held = new ArrayList<>(sampled);
+    held.add(live);
+    return new ScrapeBody(contentType, List.copyOf(held), List.copyOf(chunks), length);
   }
 
   /** CRC-32 and the text's length modulo 2^32, both little-endian. */
@@ -87,6 +91,14 @@ final class ScrapeBody implements MetricsSource.Body {
   @Override
   public long length() {
     return length;
+  }
+
+  /** Lets go of the parts; a sampled part no answer holds any more goes back to its pool. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      parts.forEach(Part::release);
+    }
   }
 
   @Override

@@ -99,6 +99,43 @@ class SampledCollectorTest {
     assertThat(collector.rendered(Renderer.Format.TEXT).toString()).endsWith("test_rounds 2.0\n");
   }
 
+  @Test
+  void rendered_partHeldByASlowScrape_staysIntactWhileNewerSamplesAreRendered() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+    Renderer.Part held = collector.rendered(Renderer.Format.TEXT);
+
+    for (int i = 0; i < 5; i++) {
+      collector.sampleNow();
+      collector.rendered(Renderer.Format.TEXT).release();
+    }
+
+    assertThat(held.toString()).endsWith("test_rounds 1.0\n");
+    held.release();
+    assertThat(held.hold()).isFalse();
+  }
+
+  @Test
+  void rendered_partReleasedByAllHolders_itsArrayIsReusedByALaterRound() {
+    AtomicInteger rounds = new AtomicInteger();
+    SampledCollector collector =
+        new SampledCollector(
+            "test", () -> sample(rounds.incrementAndGet()), renderer, agentMetrics, throttle);
+    collector.sampleNow();
+    Renderer.Part first = collector.rendered(Renderer.Format.TEXT);
+    first.release();
+
+    collector.sampleNow();
+    collector.sampleNow();
+    Renderer.Part third = collector.rendered(Renderer.Format.TEXT);
+
+    assertThat(third.sharesArrayWith(first)).isTrue();
+    assertThat(third.toString()).endsWith("test_rounds 3.0\n");
+  }
+
   private static Families sample(int round) {
     Families out = new Families();
     out.add(ROUNDS, round);

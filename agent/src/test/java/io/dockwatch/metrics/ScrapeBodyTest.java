@@ -60,15 +60,19 @@ class ScrapeBodyTest {
   private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   private Part part(MetricFamily family, int series, Format format) {
-    return renderer.part(snapshots(family, series), format, 0);
+    return renderer.part(families(family, series), format, 0, new TextWriter(), null);
   }
 
-  private static MetricSnapshots snapshots(MetricFamily family, int series) {
+  private static Families families(MetricFamily family, int series) {
     Families out = new Families();
     for (int i = 0; i < series; i++) {
       out.add(family, Labels.of("id", "/docker/" + i, "name", "c" + i), i);
     }
-    return out.build();
+    return out;
+  }
+
+  private static MetricSnapshots snapshots(MetricFamily family, int series) {
+    return families(family, series).build();
   }
 
   private static byte[] bytes(ScrapeBody body) throws IOException {
