@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures dockwatch's /metrics side by side with node_exporter on a private Docker engine with
-# N idle containers (N = 10, 100, 300 by default): scrape time (median and p99 of 200 scrapes),
-# payload size, series count, and each process's resident memory and CPU use over a quiet
-# minute. Prints a Markdown table on stdout; progress goes to stderr.
+# N idle containers (N = 10, 100, 300 by default): scrape time (median and p99 of 200 scrapes,
+# plain and gzip-compressed as Prometheus asks), payload size, series count, and each process's
+# resident memory and CPU use over a quiet minute with a scrape every 15 s. Prints a Markdown
+# table on stdout; progress goes to stderr.
 #
 # Needs root (a bridge and a private dockerd), docker.io, busybox-static, python3 and the
 # prometheus-node-exporter package. Build first: mvn -q -DskipTests package.
@@ -145,10 +146,12 @@ containers, scrapes, window = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 targets = [(sys.argv[i], int(sys.argv[i + 1]), int(sys.argv[i + 2])) for i in (4, 7)]
 ticks = os.sysconf("SC_CLK_TCK")
 
-def scrape(port):
-    # curl times the request itself, without the cost of a Python client's parsing
+def scrape(port, gzip=False):
+    # curl times the request itself, without the cost of a Python client's parsing; with gzip it
+    # asks as Prometheus does and leaves the body compressed, as Prometheus's parser would get it
+    extra = ["-H", "Accept-Encoding: gzip"] if gzip else []
     out = subprocess.run(
-        ["curl", "-s", "-o", "/dev/null", "-w", "%{time_total} %{size_download}",
+        ["curl", "-s", "-o", "/dev/null", "-w", "%{time_total} %{size_download}", *extra,
          f"http://127.0.0.1:{port}/metrics"], capture_output=True, text=True, check=True).stdout
     took, size = out.split()
     return float(took), int(size)
@@ -170,26 +173,36 @@ def rss_mib(pid):
 
 rows = {}
 for name, port, pid in targets:
-    times, size = [], 0
-    for _ in range(scrapes):
-        took, size = scrape(port)
-        times.append(took * 1000)
-    times.sort()
-    rows[name] = [statistics.median(times), times[int(len(times) * 0.99) - 1], size / 1024, series(port)]
+    row = []
+    for gzip in (False, True):
+        times, size = [], 0
+        for _ in range(scrapes):
+            took, size = scrape(port, gzip)
+            times.append(took * 1000)
+        times.sort()
+        row += [statistics.median(times), times[int(len(times) * 0.99) - 1], size / 1024]
+    rows[name] = row + [series(port)]
 
+# The quiet window: no load but a scrape every 15 s, as Prometheus's default interval would
+# bring; node_exporter does all its work at scrape time, dockwatch on its own schedule.
 start = {pid: cpu_seconds(pid) for _, _, pid in targets}
 peak = {pid: 0.0 for _, _, pid in targets}
 began = time.monotonic()
+next_scrape = began
 while time.monotonic() - began < window:
+    if time.monotonic() >= next_scrape:
+        for _, port, _ in targets:
+            scrape(port, True)
+        next_scrape += 15
     for _, _, pid in targets:
         peak[pid] = max(peak[pid], rss_mib(pid))
     time.sleep(1)
 elapsed = time.monotonic() - began
 for name, _, pid in targets:
     cpu = (cpu_seconds(pid) - start[pid]) / elapsed * 100
-    m, p99, kib, count = rows[name]
-    print(f"| {containers} | {name} | {m:.1f} | {p99:.1f} | {kib:.0f} | {count} | {peak[pid]:.0f} | {cpu:.2f} |",
-          flush=True)
+    m, p99, kib, gm, gp99, gkib, count = rows[name]
+    print(f"| {containers} | {name} | {m:.1f} | {p99:.1f} | {kib:.0f} | {gm:.1f} | {gp99:.1f} "
+          f"| {gkib:.0f} | {count} | {peak[pid]:.0f} | {cpu:.2f} |", flush=True)
 PY
 }
 
@@ -197,8 +210,8 @@ start_engine
 start_node_exporter
 scale_to "$(echo "$counts" | awk '{print $1}')"
 start_dockwatch
-echo "| containers | exporter | scrape median (ms) | scrape p99 (ms) | payload (KiB) | series | RSS peak (MiB) | CPU, quiet minute (% of a core) |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+echo "| containers | exporter | scrape median (ms) | p99 (ms) | payload (KiB) | gzip scrape median (ms) | gzip p99 (ms) | gzip payload (KiB) | series | RSS peak (MiB) | CPU, quiet minute with a scrape every 15 s (% of a core) |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $counts; do
   log "scaling to $n containers"
   scale_to "$n"

@@ -9,8 +9,11 @@ import java.util.ArrayDeque;
  * full collection per round. An array comes back once no scrape is still writing it out.
  */
 final class BufferPool {
-  /** The current rendering and the next one need an array each; a third covers a slow scrape. */
-  private static final int KEPT = 2;
+  /**
+   * One spare: the current rendering holds its own array, and the next round takes the spare. A
+   * scrape slow enough to still hold a part two rounds later costs one new array.
+   */
+  private static final int KEPT = 1;
 
   private final ArrayDeque<byte[]> free = new ArrayDeque<>(KEPT);
 
