@@ -29,6 +29,9 @@ public record ProcStat(
    */
   public static final double USER_HZ = 100;
 
+  /** The fields of a {@code cpu} line the parser reads: its name and ten columns of ticks. */
+  private static final int CPU_COLUMNS = 11;
+
   public ProcStat {
     cpus = List.copyOf(cpus);
   }
@@ -56,7 +59,7 @@ public record ProcStat(
     long running = 0;
     long blocked = 0;
     for (String line : Text.lines(text)) {
-      String[] f = Text.fields(line);
+      String[] f = Text.fields(line, CPU_COLUMNS);
       if (f.length < 2) {
         continue;
       }

@@ -22,10 +22,18 @@ final class Text {
 
   /** The blank-separated fields of a line. */
   static String[] fields(String line) {
+    return fields(line, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code max} blank-separated fields of a line, the rest left unsplit: {@code
+   * /proc/stat}'s {@code intr} line alone holds a count for every interrupt line of the machine.
+   */
+  static String[] fields(String line, int max) {
     List<String> out = new ArrayList<>();
     int i = 0;
     int n = line.length();
-    while (i < n) {
+    while (i < n && out.size() < max) {
       while (i < n && isBlank(line.charAt(i))) {
         i++;
       }
