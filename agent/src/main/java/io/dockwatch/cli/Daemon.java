@@ -20,6 +20,7 @@ import io.dockwatch.sink.RecordSink;
 import io.dockwatch.sink.StdoutSink;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -32,6 +33,12 @@ final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
   private static final int STDOUT_QUEUE = 8_192;
+
+  /**
+   * How long one call to the engine's stats endpoint may take: the engine answers at its next
+   * one-second collection tick, later when it has many containers to collect.
+   */
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
 
   private final Config config;
   private final Watcher watcher;
@@ -87,6 +94,7 @@ final class Daemon {
             c.agent().hostRoot(),
             inventory::all,
             listener::findingGauges,
+            Engines.connector(c.docker(), STATS_TIMEOUT),
             agentMetrics,
             clock);
     HealthSource health =

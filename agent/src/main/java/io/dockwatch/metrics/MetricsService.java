@@ -9,6 +9,7 @@ import io.dockwatch.host.HostReader;
 import io.dockwatch.host.LibcStatFs;
 import io.dockwatch.host.StatFs;
 import io.dockwatch.http.MetricsSource;
+import io.dockwatch.runtime.EngineConnector;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  *     config.metrics(), config.tenancy().labels(), config.agent().hostRoot(),
  *     inventory::snapshots,   // thread-safe, immutable view of the containers
  *     ledger::findingGauges,  // thread-safe, immutable list published by the event loop
+ *     statsConnector,         // the engine, for containers whose cgroups cannot be read
  *     agentMetrics, Clock.systemUTC());
  * metrics.start();
  * httpServer.serve(metrics.source(), health);
@@ -62,6 +64,12 @@ public final class MetricsService implements AutoCloseable {
   /** How long a recurring collection problem stays out of the log after it was logged. */
   private static final Duration LOG_QUIET = Duration.ofMinutes(10);
 
+  /** Calls to the engine's stats endpoint under way at once; each waits for its collection tick. */
+  private static final int ENGINE_CALLS = 4;
+
+  /** The longest a container round waits for the engine's stats calls. */
+  private static final Duration ENGINE_ROUND_BUDGET = Duration.ofSeconds(2);
+
   private static final Logger log = LoggerFactory.getLogger(MetricsService.class);
 
   private final MetricsConfig config;
@@ -71,6 +79,7 @@ public final class MetricsService implements AutoCloseable {
 
   private final SampledCollector host;
   private final SampledCollector containers;
+  private final EngineUsage engineUsage;
   private final ScheduledExecutorService schedule;
   private final MetricsSource source;
 
@@ -79,6 +88,8 @@ public final class MetricsService implements AutoCloseable {
    *     agent runs in a container with the host mounted elsewhere)
    * @param containers the inventory's containers; called on a collector thread
    * @param findings the ledger's findings; called on the scrape thread
+   * @param statsEngine opens a connection of the metrics' own to the engine's stats endpoint, for
+   *     containers whose cgroup files cannot be read; its response timeout bounds one call
    * @param clock wall time for {@code node_time_seconds} and {@code container_last_seen}
    */
   public MetricsService(
@@ -87,9 +98,19 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
+      EngineConnector statsEngine,
       AgentMetrics agentMetrics,
       Clock clock) {
-    this(config, tenancy, hostRoot, containers, findings, agentMetrics, clock, new LibcStatFs());
+    this(
+        config,
+        tenancy,
+        hostRoot,
+        containers,
+        findings,
+        statsEngine,
+        agentMetrics,
+        clock,
+        new LibcStatFs());
   }
 
   MetricsService(
@@ -98,6 +119,7 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
+      EngineConnector statsEngine,
       AgentMetrics agentMetrics,
       Clock clock,
       StatFs statFs) {
@@ -107,6 +129,13 @@ public final class MetricsService implements AutoCloseable {
     // Each collector thread reads through host files of its own, which reuse one buffer.
     HostReader reader = new HostReader(new HostFiles(hostRoot));
     HostReader containerReader = new HostReader(new HostFiles(hostRoot));
+    this.engineUsage =
+        new EngineUsage(
+            statsEngine,
+            ENGINE_CALLS,
+            min(ENGINE_ROUND_BUDGET, config.containerInterval().dividedBy(2)),
+            agentMetrics,
+            throttle);
     this.host =
         new SampledCollector(
             HOST_COLLECTOR,
@@ -129,6 +158,7 @@ public final class MetricsService implements AutoCloseable {
                 new ContainerLabels(tenancy, config.containerLabels()),
                 new CgroupReader(containerReader.files()),
                 containerReader,
+                engineUsage,
                 agentMetrics,
                 throttle,
                 clock),
@@ -158,8 +188,8 @@ public final class MetricsService implements AutoCloseable {
 
   /** Takes the first samples now and then one per configured interval. */
   public void start() {
-    every(host, config.hostInterval());
-    every(containers, config.containerInterval());
+    every(host::sampleNow, config.hostInterval());
+    every(containers::sampleNow, config.containerInterval());
     log.info(
         "Metrics collection started, host_interval={} container_interval={}",
         config.hostInterval(),
@@ -175,11 +205,15 @@ public final class MetricsService implements AutoCloseable {
   @Override
   public void close() {
     schedule.shutdownNow();
+    engineUsage.close();
     log.info("Metrics collection stopped");
   }
 
-  private void every(SampledCollector collector, Duration interval) {
-    schedule.scheduleWithFixedDelay(
-        collector::sampleNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  private void every(Runnable round, Duration interval) {
+    schedule.scheduleWithFixedDelay(round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

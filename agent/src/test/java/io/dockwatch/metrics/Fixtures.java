@@ -1,5 +1,6 @@
 package io.dockwatch.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -8,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The fixture trees and golden texts under {@code src/test/resources}. */
+/** The fixture trees, golden texts and stats answers under {@code src/test/resources}. */
 final class Fixtures {
   private Fixtures() {}
 
   static Path tree(String name) {
     return resource("fixtures/" + name);
+  }
+
+  /** A stats answer recorded from a real engine, shared with the other packages' tests. */
+  static JsonNode stats(String name) {
+    return io.dockwatch.testing.Fixtures.stats(name);
   }
 
   static String golden(String name) {

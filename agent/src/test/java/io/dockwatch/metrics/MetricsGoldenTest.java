@@ -8,6 +8,7 @@ import io.dockwatch.config.MetricsConfig;
 import io.dockwatch.config.TenancyConfig.Tenant;
 import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.StatFs;
+import io.dockwatch.testing.FakeEngine;
 import io.micrometer.core.instrument.MockClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ class MetricsGoldenTest {
   static final String WORKER = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b";
   static final String HOSTNET = "1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c";
   static final String FRESH = "2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6f7e8d9c0b1a2f3e";
+  static final String CACHE = "8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
 
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Tenant TENANCY = new Tenant("environment", "system", "customer");
@@ -80,7 +82,9 @@ class MetricsGoldenTest {
                 .labels(Map.of("environment", "staging"))
                 .resources(resources(0, 0, 0, 50000, 200000))
                 .build(),
-            container(OLD, "old").exited(137, true).build());
+            container(OLD, "old").exited(137, true).build(),
+            // its cgroup is not in the tree: its usage comes from the engine's stats endpoint
+            container(CACHE, "cache").running(5151).build());
     List<FindingGauge> findings =
         List.of(
             new FindingGauge("NET-3", "high", "open", WEB, "web"),
@@ -88,7 +92,10 @@ class MetricsGoldenTest {
             new FindingGauge("LOG-1", "low", "waived", WEB, "web"),
             new FindingGauge("HOST-2", "medium", "open", "", ""));
 
-    String text = scrape(root, statFs, containers, findings, null);
+    FakeEngine engine = new FakeEngine();
+    engine.stats().answer(CACHE, Fixtures.stats("v1-running"));
+
+    String text = scrape(root, statFs, containers, findings, null, engine);
 
     assertGolden("metrics-v1-cgroupfs.txt", text);
   }
@@ -130,25 +137,36 @@ class MetricsGoldenTest {
     assertGolden("metrics-v2-systemd.openmetrics.txt", text);
   }
 
+  /** A scrape with no stats from the engine. */
   private static String scrape(
       Path root,
       StatFs statFs,
       List<ContainerSnapshot> containers,
       List<FindingGauge> findings,
       String accept) {
-    MetricsService service =
+    return scrape(root, statFs, containers, findings, accept, new FakeEngine());
+  }
+
+  private static String scrape(
+      Path root,
+      StatFs statFs,
+      List<ContainerSnapshot> containers,
+      List<FindingGauge> findings,
+      String accept,
+      FakeEngine engine) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (MetricsService service =
         new MetricsService(
             CONFIG,
             TENANCY,
             root,
             () -> containers,
             () -> findings,
+            engine::connect,
             new AgentMetrics("1.2.3", new MockClock()),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            statFs);
-    service.sampleNow();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
+            statFs)) {
+      service.sampleNow();
       service.source().write(accept, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

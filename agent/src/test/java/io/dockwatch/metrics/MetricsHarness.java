@@ -58,6 +58,7 @@ class MetricsHarness {
               Path.of("/"),
               this::containers,
               List::of,
+              () -> HttpEngineClient.connect(docker, null, Duration.ofSeconds(3)),
               new AgentMetrics("harness", Clock.SYSTEM),
               java.time.Clock.systemUTC())) {
         service.start();
