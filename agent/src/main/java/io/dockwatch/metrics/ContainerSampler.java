@@ -5,6 +5,7 @@ import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.CgroupStats;
 import io.dockwatch.host.EngineStats;
 import io.dockwatch.host.HostReader;
+import io.dockwatch.metrics.ContainerFsMetrics.LayerUsage;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,16 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One round over the containers the inventory knows: each one's lifecycle, and for a running one
- * its cgroup usage, network and limits. Usage comes from the cgroup files, and from the engine for
- * the containers whose files cannot be read. The series of a container exist only while the
- * inventory lists it, so a removed container's series are gone after the next round, and a renamed
- * one's move to the new name. Not thread-safe: one collector thread owns an instance.
+ * its cgroup usage, network, limits and writable layer. Usage comes from the cgroup files, and from
+ * the engine for the containers whose files cannot be read. The series of a container exist only
+ * while the inventory lists it, so a removed container's series are gone after the next round, and
+ * a renamed one's move to the new name. Not thread-safe: one collector thread owns an instance.
  */
 final class ContainerSampler implements Sampler {
   static final String COLLECTOR = "containers";
@@ -43,6 +45,7 @@ final class ContainerSampler implements Sampler {
   private final CgroupReader cgroups;
   private final HostReader host;
   private final EngineUsage engine;
+  private final Function<String, Optional<LayerUsage>> layers;
   private final AgentMetrics agentMetrics;
   private final LogThrottle throttle;
   private final Clock clock;
@@ -54,6 +57,7 @@ final class ContainerSampler implements Sampler {
       CgroupReader cgroups,
       HostReader host,
       EngineUsage engine,
+      Function<String, Optional<LayerUsage>> layers,
       AgentMetrics agentMetrics,
       LogThrottle throttle,
       Clock clock) {
@@ -62,6 +66,7 @@ final class ContainerSampler implements Sampler {
     this.cgroups = cgroups;
     this.host = host;
     this.engine = engine;
+    this.layers = layers;
     this.agentMetrics = agentMetrics;
     this.throttle = throttle;
     this.clock = clock;
@@ -85,6 +90,7 @@ final class ContainerSampler implements Sampler {
           unread.put(c.id(), c);
         }
         ContainerStateMetrics.running(c, l.base(), out);
+        layers.apply(c.id()).ifPresent(layer -> ContainerFsMetrics.add(l, layer, out));
       }
       Instant seen = lastSeen.get(c.id());
       if (seen != null) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Host and container metrics are sampled on their own schedules, each on a daemon thread of its
  * own (a hung mount stalls host metrics only), and rendered there; a scrape copies the last
  * renderings, adds the few families computed on the spot, and never reads a file or calls the
- * engine.
+ * engine. The containers' writable layers are walked on a slower schedule and thread of their own,
+ * and the container rounds serve the sizes last found.
  *
  * <p>Container series follow the inventory: they are as fresh as its snapshots, so the inventory
  * should inspect a container again on its {@code health_status}, {@code rename}, {@code update} and
@@ -80,6 +81,7 @@ public final class MetricsService implements AutoCloseable {
   private final SampledCollector host;
   private final SampledCollector containers;
   private final EngineUsage engineUsage;
+  private final WritableLayers layers;
   private final ScheduledExecutorService schedule;
   private final MetricsSource source;
 
@@ -136,6 +138,14 @@ public final class MetricsService implements AutoCloseable {
             min(ENGINE_ROUND_BUDGET, config.containerInterval().dividedBy(2)),
             agentMetrics,
             throttle);
+    this.layers =
+        new WritableLayers(
+            containers,
+            new HostReader(new HostFiles(hostRoot)),
+            statFs,
+            config.containerFsMaxFiles(),
+            agentMetrics,
+            throttle);
     this.host =
         new SampledCollector(
             HOST_COLLECTOR,
@@ -159,6 +169,7 @@ public final class MetricsService implements AutoCloseable {
                 new CgroupReader(containerReader.files()),
                 containerReader,
                 engineUsage,
+                layers::last,
                 agentMetrics,
                 throttle,
                 clock),
@@ -173,7 +184,7 @@ public final class MetricsService implements AutoCloseable {
     AtomicInteger threads = new AtomicInteger();
     this.schedule =
         Executors.newScheduledThreadPool(
-            2,
+            3,
             task -> {
               Thread t = new Thread(task, "dockwatch-metrics-" + threads.incrementAndGet());
               t.setDaemon(true);
@@ -190,14 +201,18 @@ public final class MetricsService implements AutoCloseable {
   public void start() {
     every(host::sampleNow, config.hostInterval());
     every(containers::sampleNow, config.containerInterval());
+    every(layers::walkNow, config.containerFsInterval());
     log.info(
-        "Metrics collection started, host_interval={} container_interval={}",
+        "Metrics collection started, host_interval={} container_interval={}"
+            + " container_fs_interval={}",
         config.hostInterval(),
-        config.containerInterval());
+        config.containerInterval(),
+        config.containerFsInterval());
   }
 
   /** Takes one sample of each collector on the calling thread; for a first scrape that is full. */
   void sampleNow() {
+    layers.walkNow();
     host.sampleNow();
     containers.sampleNow();
   }

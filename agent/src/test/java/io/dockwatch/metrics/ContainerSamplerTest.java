@@ -10,13 +10,18 @@ import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.CgroupReader;
 import io.dockwatch.host.HostFiles;
 import io.dockwatch.host.HostReader;
+import io.dockwatch.metrics.ContainerFsMetrics.LayerUsage;
 import io.dockwatch.testing.FakeEngine;
 import io.dockwatch.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -36,6 +41,7 @@ class ContainerSamplerTest {
   private final LogThrottle throttle = new LogThrottle(clock, Duration.ofMinutes(10));
   private final EngineUsage engineUsage =
       new EngineUsage(engine::connect, 2, Duration.ofSeconds(20), agentMetrics, throttle);
+  private final Map<String, LayerUsage> layers = new HashMap<>();
   private final ContainerSampler sampler = sampler(engineUsage);
 
   private ContainerSampler sampler(EngineUsage engine) {
@@ -45,6 +51,7 @@ class ContainerSamplerTest {
         new CgroupReader(host.files()),
         host,
         engine,
+        id -> Optional.ofNullable(layers.get(id)),
         agentMetrics,
         throttle,
         clock);
@@ -201,5 +208,23 @@ class ContainerSamplerTest {
         .map(line -> line.substring(0, line.lastIndexOf(' ')))
         .map(series -> series.replaceAll("(id|name)=\"[^\"]*\"", "$1=\"\""))
         .collect(Collectors.toSet());
+  }
+
+  @Test
+  void sample_writableLayerMeasured_servesItsLastSizeOnTheDevice() {
+    layers.put(WEB, new LayerUsage("/dev/vda", 8_388_608, OptionalDouble.of(2.0e11)));
+    inventory.set(List.of(container(WEB, "web").running(31337).build()));
+
+    MetricSnapshots sample = sampler.sample();
+
+    assertThat(Exposition.series(sample, "container_fs_usage_bytes"))
+        .singleElement()
+        .asString()
+        .contains("device=\"/dev/vda\"")
+        .endsWith(" 8388608.0");
+    assertThat(Exposition.series(sample, "container_fs_limit_bytes"))
+        .singleElement()
+        .asString()
+        .endsWith(" 2.0E11");
   }
 }

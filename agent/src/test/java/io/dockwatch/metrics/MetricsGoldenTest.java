@@ -38,12 +38,17 @@ class MetricsGoldenTest {
   static final String FRESH = "2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6f7e8d9c0b1a2f3e";
   static final String CACHE = "8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
 
+  /** The writable layer of {@link #WEB} in the v1 tree, which holds 4,133 bytes in three files. */
+  static final String WEB_LAYER = "/var/lib/docker/overlay2/0a1b2c/diff";
+
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Tenant TENANCY = new Tenant("environment", "system", "customer");
   static final MetricsConfig CONFIG =
       new MetricsConfig(
           Duration.ofSeconds(5),
           Duration.ofSeconds(5),
+          Duration.ofMinutes(1),
+          1_000_000,
           List.of("com.example.team", "com.docker.compose.project"));
 
   @Test
@@ -58,7 +63,11 @@ class MetricsGoldenTest {
                 "/run",
                 new StatFs.Usage(5055242240.0, 5054177280.0, 5054177280.0, 3085474, 3084710))
             .with("/srv/backup copies", new StatFs.Usage(1e12, 4e11, 4e11, 5e8, 4.9e8))
-            .with("/mnt/nfs", new StatFs.Failure("stale file handle"));
+            .with("/mnt/nfs", new StatFs.Failure("stale file handle"))
+            .with(
+                WEB_LAYER,
+                new StatFs.Usage(
+                    270553174016.0, 246844219392.0, 85235339264.0, 16777216, 16368547));
     List<ContainerSnapshot> containers =
         List.of(
             container(WEB, "web")
@@ -75,6 +84,7 @@ class MetricsGoldenTest {
                 .resources(resources(134217728, 512, 1_500_000_000, 0, 0))
                 .health("healthy")
                 .restarts(2)
+                .upperDir(WEB_LAYER)
                 .build(),
             container(BATCH, "batch")
                 .running(4242)

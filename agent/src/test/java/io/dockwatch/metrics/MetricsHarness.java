@@ -53,7 +53,7 @@ class MetricsHarness {
       }
       try (MetricsService service =
           new MetricsService(
-              new MetricsConfig(interval, interval, List.of()),
+              new MetricsConfig(interval, interval, Duration.ofMinutes(1), 1_000_000, List.of()),
               new Tenant("environment", "system", "customer"),
               Path.of("/"),
               this::containers,
