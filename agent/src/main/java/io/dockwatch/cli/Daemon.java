@@ -7,7 +7,9 @@ import io.dockwatch.findings.LedgerStore;
 import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.http.HealthSource;
 import io.dockwatch.http.HttpEndpoint;
+import io.dockwatch.metrics.AgentBuild;
 import io.dockwatch.metrics.AgentMetrics;
+import io.dockwatch.metrics.EngineAccess;
 import io.dockwatch.metrics.MetricsService;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.RuleCatalog;
@@ -94,7 +96,8 @@ final class Daemon {
             c.agent().hostRoot(),
             inventory::all,
             listener::findingGauges,
-            Engines.connector(c.docker(), STATS_TIMEOUT),
+            new EngineAccess(Engines.connector(c.docker(), STATS_TIMEOUT), listener::engineVersion),
+            new AgentBuild(Version.current(), Version.revision()),
             agentMetrics,
             clock);
     HealthSource health =

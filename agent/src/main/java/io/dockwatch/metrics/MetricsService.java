@@ -9,7 +9,6 @@ import io.dockwatch.host.HostReader;
 import io.dockwatch.host.LibcStatFs;
 import io.dockwatch.host.StatFs;
 import io.dockwatch.http.MetricsSource;
-import io.dockwatch.runtime.EngineConnector;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
@@ -48,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *     config.metrics(), config.tenancy().labels(), config.agent().hostRoot(),
  *     inventory::snapshots,   // thread-safe, immutable view of the containers
  *     ledger::findingGauges,  // thread-safe, immutable list published by the event loop
- *     statsConnector,         // the engine, for containers whose cgroups cannot be read
- *     agentMetrics, Clock.systemUTC());
+ *     new EngineAccess(statsConnector, watcherListener::engineVersion),
+ *     new AgentBuild(version, revision), agentMetrics, Clock.systemUTC());
  * metrics.start();
  * httpServer.serve(metrics.source(), health);
  * // on shutdown, or before building a new one on reload:
@@ -90,8 +89,10 @@ public final class MetricsService implements AutoCloseable {
    *     agent runs in a container with the host mounted elsewhere)
    * @param containers the inventory's containers; called on a collector thread
    * @param findings the ledger's findings; called on the scrape thread
-   * @param statsEngine opens a connection of the metrics' own to the engine's stats endpoint, for
-   *     containers whose cgroup files cannot be read; its response timeout bounds one call
+   * @param engine the stats endpoint, for containers whose cgroup files cannot be read, and the
+   *     engine's version; the version is read on the scrape thread
+   * @param build the agent's version and revision, which {@code cadvisor_version_info} reports in
+   *     cAdvisor's place
    * @param clock wall time for {@code node_time_seconds} and {@code container_last_seen}
    */
   public MetricsService(
@@ -100,7 +101,8 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
-      EngineConnector statsEngine,
+      EngineAccess engine,
+      AgentBuild build,
       AgentMetrics agentMetrics,
       Clock clock) {
     this(
@@ -109,7 +111,8 @@ public final class MetricsService implements AutoCloseable {
         hostRoot,
         containers,
         findings,
-        statsEngine,
+        engine,
+        build,
         agentMetrics,
         clock,
         new LibcStatFs());
@@ -121,7 +124,8 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
-      EngineConnector statsEngine,
+      EngineAccess engine,
+      AgentBuild build,
       AgentMetrics agentMetrics,
       Clock clock,
       StatFs statFs) {
@@ -133,7 +137,7 @@ public final class MetricsService implements AutoCloseable {
     HostReader containerReader = new HostReader(new HostFiles(hostRoot));
     this.engineUsage =
         new EngineUsage(
-            statsEngine,
+            engine.stats(),
             ENGINE_CALLS,
             min(ENGINE_ROUND_BUDGET, config.containerInterval().dividedBy(2)),
             agentMetrics,
@@ -176,6 +180,8 @@ public final class MetricsService implements AutoCloseable {
             renderer,
             agentMetrics,
             throttle);
+    // read once, here, before the host collector's thread uses the same reader
+    registry.register(VersionInfo.read(reader, build, engine.version()));
     registry.register(new ClockCollector(clock));
     registry.register(new FindingMetrics(findings));
     PrometheusRegistry own = agentMetrics.prometheusRegistry();

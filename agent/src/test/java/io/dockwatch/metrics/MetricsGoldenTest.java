@@ -105,7 +105,7 @@ class MetricsGoldenTest {
     FakeEngine engine = new FakeEngine();
     engine.stats().answer(CACHE, Fixtures.stats("v1-running"));
 
-    String text = scrape(root, statFs, containers, findings, null, engine);
+    String text = scrape(root, statFs, containers, findings, null, engine, "20.10.24+dfsg1");
 
     assertGolden("metrics-v1-cgroupfs.txt", text);
   }
@@ -147,14 +147,14 @@ class MetricsGoldenTest {
     assertGolden("metrics-v2-systemd.openmetrics.txt", text);
   }
 
-  /** A scrape with no stats from the engine. */
+  /** A scrape before the engine first answered: no engine version, no stats. */
   private static String scrape(
       Path root,
       StatFs statFs,
       List<ContainerSnapshot> containers,
       List<FindingGauge> findings,
       String accept) {
-    return scrape(root, statFs, containers, findings, accept, new FakeEngine());
+    return scrape(root, statFs, containers, findings, accept, new FakeEngine(), "");
   }
 
   private static String scrape(
@@ -163,7 +163,8 @@ class MetricsGoldenTest {
       List<ContainerSnapshot> containers,
       List<FindingGauge> findings,
       String accept,
-      FakeEngine engine) {
+      FakeEngine engine,
+      String engineVersion) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (MetricsService service =
         new MetricsService(
@@ -172,7 +173,8 @@ class MetricsGoldenTest {
             root,
             () -> containers,
             () -> findings,
-            engine::connect,
+            new EngineAccess(engine::connect, () -> engineVersion),
+            new AgentBuild("1.2.3", engineVersion.isEmpty() ? "" : "4d6e0a1"),
             new AgentMetrics("1.2.3", new MockClock()),
             Clock.fixed(NOW, ZoneOffset.UTC),
             statFs)) {

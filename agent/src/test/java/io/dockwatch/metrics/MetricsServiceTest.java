@@ -37,7 +37,8 @@ class MetricsServiceTest {
         root,
         this::inventory,
         List::of,
-        new FakeEngine()::connect,
+        new EngineAccess(new FakeEngine()::connect, () -> ""),
+        new AgentBuild("test", ""),
         new AgentMetrics("test", new MockClock()),
         Clock.systemUTC(),
         new FakeStatFs(root));

@@ -27,6 +27,7 @@ public final class FakeEngine {
   private final Set<String> unreachable = new HashSet<>();
   private final FakeStats stats = new FakeStats();
   private boolean up = true;
+  private String version = "fake";
   private int connections;
   private int inspections;
 
@@ -76,6 +77,11 @@ public final class FakeEngine {
     up = true;
   }
 
+  /** The version the engine reports from now on, as after an upgrade. */
+  public synchronized void version(String value) {
+    version = value;
+  }
+
   /** The stats endpoint's answers and counts. */
   public FakeStats stats() {
     return stats;
@@ -114,8 +120,11 @@ public final class FakeEngine {
     public JsonNode version() throws IOException {
       synchronized (FakeEngine.this) {
         check();
+        return new ObjectMapper()
+            .createObjectNode()
+            .put("Version", version)
+            .put("ApiVersion", "1.41");
       }
-      return new ObjectMapper().createObjectNode().put("Version", "fake").put("ApiVersion", "1.41");
     }
 
     @Override

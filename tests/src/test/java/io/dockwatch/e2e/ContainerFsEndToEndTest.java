@@ -10,6 +10,9 @@ import io.dockwatch.e2e.support.Engine;
 import io.dockwatch.e2e.support.ForwardReceiver;
 import io.dockwatch.e2e.support.HttpReply;
 import io.dockwatch.e2e.support.SeriesLines;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The size of a container's writable layer as its processes write to it, on real parts: the built
- * agent walks the layers of a real engine's containers, and the test reads {@code /metrics}.
+ * What the agent reports beside a container's usage, on real parts: the size of a container's
+ * writable layer as its processes write to it, and the versions of the kernel, the system, the
+ * engine and the agent.
  */
 @ExtendWith(E2eExtension.class)
 class ContainerFsEndToEndTest {
@@ -76,5 +80,59 @@ class ContainerFsEndToEndTest {
     assertThat(grown).isBetween(8.0 * MIB, 8.0 * MIB + 4096);
     assertThat(seen).isLessThan(FS_INTERVAL.plusSeconds(3));
     assertThat(sizes).contains(SeriesLines.valueOf(limitLine));
+  }
+
+  @Test
+  void versionInfo_connectedAgent_namesKernelSystemEngineAndAgent(
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) throws IOException {
+    int http = AgentConfigs.freePort();
+    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    String engineVersion = engine.docker("version", "-f", "{{.Server.Version}}").strip();
+    String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+
+    HttpReply reply =
+        agent.awaitGet(
+            http, "/metrics", r -> r.body().contains("dockerVersion=\"" + engineVersion + "\""));
+
+    List<String> info =
+        SeriesLines.of(reply.body(), "cadvisor_version_info", "kernelVersion", kernel);
+    assertThat(info)
+        .singleElement()
+        .asString()
+        .contains("dockerVersion=\"" + engineVersion + "\"")
+        .contains("cadvisorVersion=\"" + agentVersion(agents) + "\"")
+        .endsWith(" 1.0");
+  }
+
+  @Test
+  void versionInfo_engineNeverAnswered_isThereWithoutTheEngineVersion(AgentLauncher agents) {
+    int http = AgentConfigs.freePort();
+    Path state = agents.stateDir();
+    agents.writeConfig(
+        """
+        [agent]
+        state_dir = "%s"
+        [docker]
+        host = "unix://%s/no-engine.sock"
+        [http]
+        listen = "127.0.0.1:%d"
+        [fluentd]
+        enabled = false
+        """
+            .formatted(state, state, http));
+    AgentProcess agent =
+        agents.start("run", "--config", agents.workDir().resolve("dockwatch.toml").toString());
+
+    HttpReply reply =
+        agent.awaitGet(http, "/metrics", r -> r.body().contains("cadvisor_version_info{"));
+
+    assertThat(SeriesLines.of(reply.body(), "cadvisor_version_info", "dockerVersion", ""))
+        .hasSize(1);
+  }
+
+  private static String agentVersion(AgentLauncher agents) {
+    AgentProcess version = agents.start("--version");
+    version.awaitExit(Duration.ofSeconds(30));
+    return version.stdout().get(0).substring("dockwatch ".length());
   }
 }
