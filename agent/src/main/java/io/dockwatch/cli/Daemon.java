@@ -7,7 +7,9 @@ import io.dockwatch.findings.LedgerStore;
 import io.dockwatch.hostfacts.HostFactsReader;
 import io.dockwatch.http.HealthSource;
 import io.dockwatch.http.HttpEndpoint;
+import io.dockwatch.metrics.AgentBuild;
 import io.dockwatch.metrics.AgentMetrics;
+import io.dockwatch.metrics.EngineAccess;
 import io.dockwatch.metrics.MetricsService;
 import io.dockwatch.policy.Policy;
 import io.dockwatch.policy.RuleCatalog;
@@ -20,6 +22,7 @@ import io.dockwatch.sink.RecordSink;
 import io.dockwatch.sink.StdoutSink;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -32,6 +35,12 @@ final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
   private static final int STDOUT_QUEUE = 8_192;
+
+  /**
+   * How long one call to the engine's stats endpoint may take: the engine answers at its next
+   * one-second collection tick, later when it has many containers to collect.
+   */
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
 
   private final Config config;
   private final Watcher watcher;
@@ -87,6 +96,8 @@ final class Daemon {
             c.agent().hostRoot(),
             inventory::all,
             listener::findingGauges,
+            new EngineAccess(Engines.connector(c.docker(), STATS_TIMEOUT), listener::engineVersion),
+            new AgentBuild(Version.current(), Version.revision()),
             agentMetrics,
             clock);
     HealthSource health =

@@ -24,10 +24,18 @@ final class Engines {
    * @throws ConfigException when the TLS material cannot be used at all
    */
   static EngineConnector connector(DockerConfig docker) throws ConfigException {
+    return connector(docker, TIMEOUT);
+  }
+
+  /**
+   * Like {@link #connector(DockerConfig)}, with connections whose calls give up after {@code
+   * timeout}.
+   */
+  static EngineConnector connector(DockerConfig docker, Duration timeout) throws ConfigException {
     SSLConfig tls = EngineTls.sslConfig(docker);
     return () -> {
       try {
-        return HttpEngineClient.connect(docker.host(), tls, TIMEOUT);
+        return HttpEngineClient.connect(docker.host(), tls, timeout);
       } catch (IOException e) {
         Optional<String> why = EngineTls.diagnose(e, docker, tls, PROBE_TIMEOUT);
         if (why.isPresent()) {

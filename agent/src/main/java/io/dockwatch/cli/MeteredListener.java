@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns what the event loop reports into the agent's meters, and keeps the standing findings for
- * the findings gauges, which a scrape reads from another thread.
+ * the findings gauges and the engine's version, which a scrape reads from another thread.
  */
 final class MeteredListener implements AgentListener {
   private final AgentMetrics metrics;
   private final AtomicReference<List<FindingGauge>> standing = new AtomicReference<>(List.of());
+  private final AtomicReference<String> engineVersion = new AtomicReference<>("");
 
   MeteredListener(AgentMetrics metrics) {
     this.metrics = metrics;
@@ -25,9 +26,19 @@ final class MeteredListener implements AgentListener {
     return standing.get();
   }
 
+  /** The engine's version as of the last connection, empty before the first; from any thread. */
+  String engineVersion() {
+    return engineVersion.get();
+  }
+
   @Override
   public void engineConnected(boolean connected) {
     metrics.engineConnected(connected);
+  }
+
+  @Override
+  public void engineVersion(String version) {
+    engineVersion.set(version);
   }
 
   @Override

@@ -416,6 +416,8 @@ public final class ConfigLoader {
         new MetricsConfig(
             s.duration("host_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
             s.duration("container_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
+            s.duration("container_fs_interval", Duration.ofMinutes(1), Duration.ofSeconds(1)),
+            s.integer("container_fs_max_files", 1_000_000, 1, Long.MAX_VALUE),
             s.strings("container_labels", List.of()),
             textfileDirectory(s));
     s.rejectUnknown();

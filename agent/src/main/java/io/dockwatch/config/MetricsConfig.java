@@ -11,12 +11,16 @@ import java.util.Optional;
  *
  * @param hostInterval how often host metrics are sampled
  * @param containerInterval how often container metrics are sampled
+ * @param containerFsInterval how often the containers' writable layers are walked for their size
+ * @param containerFsMaxFiles how many files one walk over all writable layers may look at
  * @param containerLabels container labels copied onto container series, beyond the tenancy ones
  * @param textfileDirectory where the textfile collector reads {@code *.prom} files; empty: nowhere
  */
 public record MetricsConfig(
     Duration hostInterval,
     Duration containerInterval,
+    Duration containerFsInterval,
+    long containerFsMaxFiles,
     List<String> containerLabels,
     Optional<Path> textfileDirectory) {
 
@@ -25,9 +29,15 @@ public record MetricsConfig(
     Objects.requireNonNull(textfileDirectory);
   }
 
-  /** Without a textfile directory. */
+  /** Writable layers walked once a minute, up to a million files; no textfile directory. */
   public MetricsConfig(
       Duration hostInterval, Duration containerInterval, List<String> containerLabels) {
-    this(hostInterval, containerInterval, containerLabels, Optional.empty());
+    this(
+        hostInterval,
+        containerInterval,
+        Duration.ofMinutes(1),
+        1_000_000,
+        containerLabels,
+        Optional.empty());
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  *     for one that is not
  * @param health the health status, or empty when the container has no healthcheck
  * @param pidsLimit {@code null} when unset
+ * @param upperDir the host directory of the container's writable layer (overlay2's {@code
+ *     UpperDir}), or empty under a storage driver that has none
  */
 public record ContainerSnapshot(
     String id,
@@ -41,7 +43,8 @@ public record ContainerSnapshot(
     Security security,
     Resources resources,
     List<Mount> mounts,
-    String cgroupParent) {
+    String cgroupParent,
+    String upperDir) {
 
   public ContainerSnapshot {
     labels = Map.copyOf(labels);

@@ -34,6 +34,13 @@ public interface EngineClient extends Closeable {
    */
   List<String> processes(String id) throws IOException;
 
+  /**
+   * One reading of a running container's usage, {@code GET /containers/{id}/stats} without a
+   * stream; empty when the container is gone. The engine answers at its next collection tick, so a
+   * call can take up to a second however quick the engine is.
+   */
+  Optional<JsonNode> stats(String id) throws IOException;
+
   /** {@code GET /exec/{id}/json}, or empty when the exec is gone. */
   Optional<JsonNode> exec(String execId) throws IOException;
 

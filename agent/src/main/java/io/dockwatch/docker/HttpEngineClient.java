@@ -132,6 +132,12 @@ public final class HttpEngineClient implements EngineClient {
   }
 
   @Override
+  public Optional<JsonNode> stats(String id) throws IOException {
+    // one-shot: no second reading to compute a CPU percentage, which the agent does not need
+    return getOptional(prefix + "/containers/" + enc(id) + "/stats?stream=false&one-shot=true");
+  }
+
+  @Override
   public Optional<JsonNode> exec(String execId) throws IOException {
     return getOptional(prefix + "/exec/" + enc(execId) + "/json");
   }

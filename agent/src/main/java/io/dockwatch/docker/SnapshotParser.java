@@ -81,7 +81,8 @@ public final class SnapshotParser {
             host.path("RestartPolicy").path("MaximumRetryCount").asInt(0),
             ulimits(host.path("Ulimits"))),
         mounts(c.path("Mounts")),
-        host.path("CgroupParent").asText(""));
+        host.path("CgroupParent").asText(""),
+        c.path("GraphDriver").path("Data").path("UpperDir").asText(""));
   }
 
   /**

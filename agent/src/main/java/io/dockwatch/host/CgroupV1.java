@@ -42,21 +42,31 @@ final class CgroupV1 {
     if (!Text.isInteger(bytes)) {
       return Optional.empty();
     }
-    Map<String, Long> s = Text.keyedLongs(stat);
     Map<String, Long> oom = oomControl.map(Text::keyedLongs).orElse(Map.of());
     return Optional.of(
-        new MemoryUsage(
+        memory(
             Long.parseLong(bytes),
-            s.getOrDefault("total_rss", 0L),
-            s.getOrDefault("total_cache", 0L),
-            s.getOrDefault("total_mapped_file", 0L),
-            s.getOrDefault("total_inactive_file", 0L),
-            s.getOrDefault("pgfault", 0L),
-            s.getOrDefault("pgmajfault", 0L),
-            s.getOrDefault("total_pgfault", 0L),
-            s.getOrDefault("total_pgmajfault", 0L),
+            Text.keyedLongs(stat),
             oom.containsKey("oom_kill")
                 ? OptionalLong.of(oom.get("oom_kill"))
                 : OptionalLong.empty()));
+  }
+
+  /**
+   * Memory from {@code memory.usage_in_bytes} and the fields of {@code memory.stat}, however they
+   * were read: from the files, or from the engine's stats endpoint, which passes them on as is.
+   */
+  static MemoryUsage memory(long usage, Map<String, Long> s, OptionalLong oomKills) {
+    return new MemoryUsage(
+        usage,
+        s.getOrDefault("total_rss", 0L),
+        s.getOrDefault("total_cache", 0L),
+        s.getOrDefault("total_mapped_file", 0L),
+        s.getOrDefault("total_inactive_file", 0L),
+        s.getOrDefault("pgfault", 0L),
+        s.getOrDefault("pgmajfault", 0L),
+        s.getOrDefault("total_pgfault", 0L),
+        s.getOrDefault("total_pgmajfault", 0L),
+        oomKills);
   }
 }

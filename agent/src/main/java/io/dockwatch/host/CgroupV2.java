@@ -37,21 +37,31 @@ final class CgroupV2 {
     if (!Text.isInteger(bytes)) {
       return Optional.empty();
     }
-    Map<String, Long> s = Text.keyedLongs(stat);
     Map<String, Long> e = events.map(Text::keyedLongs).orElse(Map.of());
+    return Optional.of(
+        memory(
+            Long.parseLong(bytes),
+            Text.keyedLongs(stat),
+            e.containsKey("oom_kill") ? OptionalLong.of(e.get("oom_kill")) : OptionalLong.empty()));
+  }
+
+  /**
+   * Memory from {@code memory.current} and the fields of {@code memory.stat}, however they were
+   * read: from the files, or from the engine's stats endpoint, which passes them on as is.
+   */
+  static MemoryUsage memory(long current, Map<String, Long> s, OptionalLong oomKills) {
     long pgfault = s.getOrDefault("pgfault", 0L);
     long pgmajfault = s.getOrDefault("pgmajfault", 0L);
-    return Optional.of(
-        new MemoryUsage(
-            Long.parseLong(bytes),
-            s.getOrDefault("anon", 0L),
-            s.getOrDefault("file", 0L),
-            s.getOrDefault("file_mapped", 0L),
-            s.getOrDefault("inactive_file", 0L),
-            pgfault,
-            pgmajfault,
-            pgfault,
-            pgmajfault,
-            e.containsKey("oom_kill") ? OptionalLong.of(e.get("oom_kill")) : OptionalLong.empty()));
+    return new MemoryUsage(
+        current,
+        s.getOrDefault("anon", 0L),
+        s.getOrDefault("file", 0L),
+        s.getOrDefault("file_mapped", 0L),
+        s.getOrDefault("inactive_file", 0L),
+        pgfault,
+        pgmajfault,
+        pgfault,
+        pgmajfault,
+        oomKills);
   }
 }

@@ -2,6 +2,7 @@ package io.dockwatch.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** One line of {@code /proc/<pid>/mounts}: what is mounted where, and how. */
 public record MountEntry(String device, String mountPoint, String fsType, String options) {
@@ -13,6 +14,26 @@ public record MountEntry(String device, String mountPoint, String fsType, String
       }
     }
     return false;
+  }
+
+  /**
+   * The mount that holds {@code path}: the one with the longest mount point that is {@code path} or
+   * one of its parents, the later one where two share a mount point, as a later mount hides an
+   * earlier one.
+   */
+  public static Optional<MountEntry> holding(List<MountEntry> mounts, String path) {
+    MountEntry best = null;
+    for (MountEntry m : mounts) {
+      String point = m.mountPoint();
+      boolean contains =
+          path.equals(point)
+              || point.equals("/")
+              || (path.startsWith(point) && path.charAt(point.length()) == '/');
+      if (contains && (best == null || point.length() >= best.mountPoint().length())) {
+        best = m;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   static List<MountEntry> parse(String text) {

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  *       dockwatch_delivery_failures_total{sink}}
  *   <li>{@code dockwatch_collection_duration_seconds{collector}} and {@code
  *       dockwatch_collection_errors_total{collector}}
+ *   <li>{@code dockwatch_engine_stats_calls_total{outcome}} and {@code
+ *       dockwatch_engine_stats_late_total}, the calls to the engine's stats endpoint for containers
+ *       whose cgroup files cannot be read
  * </ul>
  */
 public final class AgentMetrics {
@@ -46,6 +50,22 @@ public final class AgentMetrics {
   static final String DELIVERY_DROPPED = "dockwatch.delivery.dropped";
   static final String COLLECTION_DURATION = "dockwatch.collection.duration";
   static final String COLLECTION_ERRORS = "dockwatch.collection.errors";
+  static final String ENGINE_STATS_CALLS = "dockwatch.engine.stats.calls";
+  static final String ENGINE_STATS_LATE = "dockwatch.engine.stats.late";
+
+  /** How a call to the engine's stats endpoint ended. */
+  public enum StatsOutcome {
+    /** The engine gave the container's usage. */
+    ANSWERED,
+    /** The container is gone or no longer runs. */
+    GONE,
+    /** The engine could not be reached or answered with an error. */
+    FAILED;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** Bucket bounds of the delay histogram: an inspect and an evaluation take milliseconds. */
   private static final Duration[] DELAY_BUCKETS = {
@@ -58,6 +78,7 @@ public final class AgentMetrics {
   private final AtomicInteger engineConnected = new AtomicInteger();
   private final Map<String, AtomicLong> backlogs = new ConcurrentHashMap<>();
   private final Timer findingDelay;
+  private final Counter engineStatsLate;
 
   /**
    * @param version the agent's version, as its jar's manifest states it
@@ -77,6 +98,15 @@ public final class AgentMetrics {
         Timer.builder(FINDING_DELAY)
             .description("Time from an engine event to the evaluation of its container.")
             .serviceLevelObjectives(DELAY_BUCKETS)
+            .register(registry);
+    for (StatsOutcome outcome : StatsOutcome.values()) {
+      engineStatsCalls(outcome);
+    }
+    this.engineStatsLate =
+        Counter.builder(ENGINE_STATS_LATE)
+            .description(
+                "Engine stats calls still under way when a collection round ended; their container"
+                    + " kept its previous reading.")
             .register(registry);
   }
 
@@ -150,6 +180,16 @@ public final class AgentMetrics {
     collectionErrors(collector).increment();
   }
 
+  /** Counts one call to the engine's stats endpoint by how it ended. */
+  public void engineStatsCalled(StatsOutcome outcome) {
+    engineStatsCalls(outcome).increment();
+  }
+
+  /** Counts calls to the engine's stats endpoint that a collection round could not wait for. */
+  public void engineStatsLate(int calls) {
+    engineStatsLate.increment(calls);
+  }
+
   /**
    * Serves a sink's own counters, read at scrape time: what waits for the peer, what was delivered,
    * what a full buffer refused, and the failed attempts that will be retried.
@@ -200,6 +240,13 @@ public final class AgentMetrics {
     return Timer.builder(COLLECTION_DURATION)
         .description("Time one round of a metrics collector took.")
         .tag("collector", collector)
+        .register(registry);
+  }
+
+  private Counter engineStatsCalls(StatsOutcome outcome) {
+    return Counter.builder(ENGINE_STATS_CALLS)
+        .description("Calls to the engine's stats endpoint, by how they ended.")
+        .tag("outcome", outcome.label())
         .register(registry);
   }
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Host and container metrics are sampled on their own schedules, each on a daemon thread of its
  * own (a hung mount stalls host metrics only), and rendered there; a scrape copies the last
  * renderings, adds the few families computed on the spot, and never reads a file or calls the
- * engine.
+ * engine. The containers' writable layers are walked on a slower schedule and thread of their own,
+ * and the container rounds serve the sizes last found.
  *
  * <p>Container series follow the inventory: they are as fresh as its snapshots, so the inventory
  * should inspect a container again on its {@code health_status}, {@code rename}, {@code update} and
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *     config.metrics(), config.tenancy().labels(), config.agent().hostRoot(),
  *     inventory::snapshots,   // thread-safe, immutable view of the containers
  *     ledger::findingGauges,  // thread-safe, immutable list published by the event loop
- *     agentMetrics, Clock.systemUTC());
+ *     new EngineAccess(statsConnector, watcherListener::engineVersion),
+ *     new AgentBuild(version, revision), agentMetrics, Clock.systemUTC());
  * metrics.start();
  * httpServer.serve(metrics.source(), health);
  * // on shutdown, or before building a new one on reload:
@@ -64,6 +66,12 @@ public final class MetricsService implements AutoCloseable {
   /** How long a recurring collection problem stays out of the log after it was logged. */
   private static final Duration LOG_QUIET = Duration.ofMinutes(10);
 
+  /** Calls to the engine's stats endpoint under way at once; each waits for its collection tick. */
+  private static final int ENGINE_CALLS = 4;
+
+  /** The longest a container round waits for the engine's stats calls. */
+  private static final Duration ENGINE_ROUND_BUDGET = Duration.ofSeconds(2);
+
   private static final Logger log = LoggerFactory.getLogger(MetricsService.class);
 
   private final MetricsConfig config;
@@ -73,6 +81,8 @@ public final class MetricsService implements AutoCloseable {
 
   private final SampledCollector host;
   private final SampledCollector containers;
+  private final EngineUsage engineUsage;
+  private final WritableLayers layers;
   private final ScheduledExecutorService schedule;
   private final MetricsSource source;
 
@@ -81,6 +91,10 @@ public final class MetricsService implements AutoCloseable {
    *     agent runs in a container with the host mounted elsewhere)
    * @param containers the inventory's containers; called on a collector thread
    * @param findings the ledger's findings; called on the scrape thread
+   * @param engine the stats endpoint, for containers whose cgroup files cannot be read, and the
+   *     engine's version; the version is read on the scrape thread
+   * @param build the agent's version and revision, which {@code cadvisor_version_info} reports in
+   *     cAdvisor's place
    * @param clock wall time for {@code node_time_seconds} and {@code container_last_seen}
    */
   public MetricsService(
@@ -89,6 +103,8 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
+      EngineAccess engine,
+      AgentBuild build,
       AgentMetrics agentMetrics,
       Clock clock) {
     this(
@@ -97,6 +113,8 @@ public final class MetricsService implements AutoCloseable {
         hostRoot,
         containers,
         findings,
+        engine,
+        build,
         agentMetrics,
         clock,
         new LibcStatFs(),
@@ -109,6 +127,8 @@ public final class MetricsService implements AutoCloseable {
       Path hostRoot,
       Supplier<Collection<ContainerSnapshot>> containers,
       Supplier<List<FindingGauge>> findings,
+      EngineAccess engine,
+      AgentBuild build,
       AgentMetrics agentMetrics,
       Clock clock,
       StatFs statFs,
@@ -119,6 +139,21 @@ public final class MetricsService implements AutoCloseable {
     // Each collector thread reads through host files of its own, which reuse one buffer.
     HostReader reader = new HostReader(new HostFiles(hostRoot));
     HostReader containerReader = new HostReader(new HostFiles(hostRoot));
+    this.engineUsage =
+        new EngineUsage(
+            engine.stats(),
+            ENGINE_CALLS,
+            min(ENGINE_ROUND_BUDGET, config.containerInterval().dividedBy(2)),
+            agentMetrics,
+            throttle);
+    this.layers =
+        new WritableLayers(
+            containers,
+            new HostReader(new HostFiles(hostRoot)),
+            statFs,
+            config.containerFsMaxFiles(),
+            agentMetrics,
+            throttle);
     this.host =
         new SampledCollector(
             HOST_COLLECTOR,
@@ -147,12 +182,16 @@ public final class MetricsService implements AutoCloseable {
                 new ContainerLabels(tenancy, config.containerLabels()),
                 new CgroupReader(containerReader.files()),
                 containerReader,
+                engineUsage,
+                layers::last,
                 agentMetrics,
                 throttle,
                 clock),
             renderer,
             agentMetrics,
             throttle);
+    // read once, here, before the host collector's thread uses the same reader
+    registry.register(VersionInfo.read(reader, build, engine.version()));
     registry.register(new ClockCollector(clock));
     PrometheusRegistry own = agentMetrics.prometheusRegistry();
     registry.register((MultiCollector) own::scrape);
@@ -164,7 +203,7 @@ public final class MetricsService implements AutoCloseable {
     AtomicInteger threads = new AtomicInteger();
     this.schedule =
         Executors.newScheduledThreadPool(
-            2,
+            3,
             task -> {
               Thread t = new Thread(task, "dockwatch-metrics-" + threads.incrementAndGet());
               t.setDaemon(true);
@@ -179,16 +218,20 @@ public final class MetricsService implements AutoCloseable {
 
   /** Takes the first samples now and then one per configured interval. */
   public void start() {
-    every(host, config.hostInterval());
-    every(containers, config.containerInterval());
+    every(host::sampleNow, config.hostInterval());
+    every(containers::sampleNow, config.containerInterval());
+    every(layers::walkNow, config.containerFsInterval());
     log.info(
-        "Metrics collection started, host_interval={} container_interval={}",
+        "Metrics collection started, host_interval={} container_interval={}"
+            + " container_fs_interval={}",
         config.hostInterval(),
-        config.containerInterval());
+        config.containerInterval(),
+        config.containerFsInterval());
   }
 
   /** Takes one sample of each collector on the calling thread; for a first scrape that is full. */
   void sampleNow() {
+    layers.walkNow();
     host.sampleNow();
     containers.sampleNow();
   }
@@ -196,6 +239,7 @@ public final class MetricsService implements AutoCloseable {
   @Override
   public void close() {
     schedule.shutdownNow();
+    engineUsage.close();
     log.info("Metrics collection stopped");
   }
 
@@ -210,8 +254,11 @@ public final class MetricsService implements AutoCloseable {
         || name.equals(ClockCollector.TIME.name());
   }
 
-  private void every(SampledCollector collector, Duration interval) {
-    schedule.scheduleWithFixedDelay(
-        collector::sampleNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  private void every(Runnable round, Duration interval) {
+    schedule.scheduleWithFixedDelay(round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -12,6 +12,9 @@ public interface AgentListener {
 
   default void engineConnected(boolean connected) {}
 
+  /** The engine's version, read again at every connection; an upgrade shows after a restart. */
+  default void engineVersion(String version) {}
+
   default void eventReceived(String type, String action) {}
 
   /** The time from the engine's event to the transitions it caused being handed to the sinks. */

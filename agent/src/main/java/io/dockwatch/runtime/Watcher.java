@@ -182,6 +182,7 @@ public final class Watcher {
     try {
       client = connector.connect();
       var version = client.version();
+      listener.engineVersion(version.path("Version").asText(""));
       subscription =
           client.events(
               e -> post(() -> onEvent(id, e)), cause -> post(() -> onStreamEnded(id, cause)));

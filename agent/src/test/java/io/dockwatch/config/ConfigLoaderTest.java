@@ -7,6 +7,7 @@ import io.dockwatch.policy.RuleCatalog;
 import io.dockwatch.policy.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,8 @@ class ConfigLoaderTest {
           textfiles not text   | [metrics]\\ntextfile_directory = 7             | t.toml:2: metrics.textfile_directory: must be a string, not 7
           exception no reason  | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x" | t.toml:1: exceptions[0].reason: must say why (it is carried in every waived finding)
           bad expiry           | [[exceptions]]\\nrules = ["logging.driver"]\\nname = "x"\\nreason = "y"\\nexpires = "31.03.2027" | t.toml:5: exceptions[0].expires: "31.03.2027" is not a date such as "2027-03-31"
+          fs walk too often    | [metrics]\\ncontainer_fs_interval = "500ms"      | t.toml:2: metrics.container_fs_interval: 500ms is shorter than the minimum of 1s
+          no files to walk     | [metrics]\\ncontainer_fs_max_files = 0           | t.toml:2: metrics.container_fs_max_files: 0 is out of range 1..9223372036854775807
           unknown table        | [fluentdd]\\nhost = "x"                         | t.toml:1: fluentdd: unknown key (known here: agent, docker, exceptions, fluentd, gelf, http, infrastructure, metrics, remote_access, rules, stdout, tenancy)
           """)
   void parse_badValue_namesFileLineKeyAndValue(String name, String toml, String message) {
@@ -85,6 +88,19 @@ class ConfigLoaderTest {
         loader.parse("t.toml", "[metrics]\ntextfile_directory = \"/nonexistent/textfile\"\n");
 
     assertThat(c.metrics().textfileDirectory()).contains(Path.of("/nonexistent/textfile"));
+  }
+
+  @Test
+  void parse_containerFsKeys_setTheWalkScheduleAndItsBound() throws Exception {
+    Config defaults = loader.parse("t.toml", "");
+
+    Config c =
+        loader.parse(
+            "t.toml", "[metrics]\ncontainer_fs_interval = \"5m\"\ncontainer_fs_max_files = 2000\n");
+
+    assertThat(defaults.metrics().containerFsInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.metrics().containerFsInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.metrics().containerFsMaxFiles()).isEqualTo(2000);
   }
 
   @Test

@@ -54,6 +54,26 @@ class SnapshotParserTest {
   }
 
   @Test
+  void parse_overlay2Container_readsTheWritableLayerDirectory() {
+    ContainerSnapshot c = Fixtures.inspect("running-published");
+
+    assertThat(c.upperDir())
+        .isEqualTo(
+            "/tmp/dk/data/overlay2/0e80f71d805a8a1f6a932f4836cafdfb6a4c20823053f3af54365548f53a6a88"
+                + "/diff");
+  }
+
+  @Test
+  void parse_storageDriverWithoutUpperDir_hasNoWritableLayerDirectory() {
+    ContainerSnapshot c =
+        Fixtures.inspect(
+            "running-published",
+            n -> n.putObject("GraphDriver").put("Name", "btrfs").putObject("Data"));
+
+    assertThat(c.upperDir()).isEmpty();
+  }
+
+  @Test
   void parse_engineZeroTime_readsAsEpoch() {
     assertThat(SnapshotParser.instant("0001-01-01T00:00:00Z").getEpochSecond()).isZero();
     assertThat(SnapshotParser.instant("2026-12-04T16:27:01.5Z").getEpochSecond())

@@ -20,6 +20,8 @@ class AgentMetricsTest {
     metrics.deliveryBacklog("fluentd", 12);
     metrics.deliveryFailed("fluentd");
     metrics.collectionFailed("host");
+    metrics.engineStatsCalled(AgentMetrics.StatsOutcome.ANSWERED);
+    metrics.engineStatsLate(2);
 
     String text = Exposition.text(metrics.prometheusRegistry().scrape());
 
@@ -41,6 +43,14 @@ class AgentMetricsTest {
             # HELP dockwatch_engine_connected Whether the agent follows the engine's event stream now (1) or not (0).
             # TYPE dockwatch_engine_connected gauge
             dockwatch_engine_connected 1.0
+            # HELP dockwatch_engine_stats_calls_total Calls to the engine's stats endpoint, by how they ended.
+            # TYPE dockwatch_engine_stats_calls_total counter
+            dockwatch_engine_stats_calls_total{outcome="answered"} 1.0
+            dockwatch_engine_stats_calls_total{outcome="failed"} 0.0
+            dockwatch_engine_stats_calls_total{outcome="gone"} 0.0
+            # HELP dockwatch_engine_stats_late_total Engine stats calls still under way when a collection round ended; their container kept its previous reading.
+            # TYPE dockwatch_engine_stats_late_total counter
+            dockwatch_engine_stats_late_total 2.0
             # HELP dockwatch_events_received_total Engine events received, by the engine's event type.
             # TYPE dockwatch_events_received_total counter
             dockwatch_events_received_total{type="container"} 2.0

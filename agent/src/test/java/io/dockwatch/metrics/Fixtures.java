@@ -1,5 +1,6 @@
 package io.dockwatch.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -11,12 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
-/** The fixture trees and golden texts under {@code src/test/resources}. */
+/** The fixture trees, golden texts and stats answers under {@code src/test/resources}. */
 final class Fixtures {
   private Fixtures() {}
 
   static Path tree(String name) {
     return resource("fixtures/" + name);
+  }
+
+  /** A stats answer recorded from a real engine, shared with the other packages' tests. */
+  static JsonNode stats(String name) {
+    return io.dockwatch.testing.Fixtures.stats(name);
   }
 
   static String golden(String name) {

@@ -9,6 +9,7 @@ import io.dockwatch.config.TenancyConfig.Tenant;
 import io.dockwatch.docker.ContainerSnapshot;
 import io.dockwatch.host.StatFs;
 import io.dockwatch.host.Timex;
+import io.dockwatch.testing.FakeEngine;
 import io.micrometer.core.instrument.MockClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,10 @@ class MetricsGoldenTest {
   static final String WORKER = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b";
   static final String HOSTNET = "1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c";
   static final String FRESH = "2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6f7e8d9c0b1a2f3e";
+  static final String CACHE = "8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
+
+  /** The writable layer of {@link #WEB} in the v1 tree, which holds 4,133 bytes in three files. */
+  static final String WEB_LAYER = "/var/lib/docker/overlay2/0a1b2c/diff";
 
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Tenant TENANCY = new Tenant("environment", "system", "customer");
@@ -52,6 +57,8 @@ class MetricsGoldenTest {
           new MetricsConfig(
               CONFIG.hostInterval(),
               CONFIG.containerInterval(),
+              CONFIG.containerFsInterval(),
+              CONFIG.containerFsMaxFiles(),
               CONFIG.containerLabels(),
               Optional.of(dir));
   static final String TEXTFILE_DIR = "/var/lib/dockwatch/textfile";
@@ -74,7 +81,11 @@ class MetricsGoldenTest {
                 "/run",
                 new StatFs.Usage(5055242240.0, 5054177280.0, 5054177280.0, 3085474, 3084710))
             .with("/srv/backup copies", new StatFs.Usage(1e12, 4e11, 4e11, 5e8, 4.9e8))
-            .with("/mnt/nfs", new StatFs.Failure("stale file handle"));
+            .with("/mnt/nfs", new StatFs.Failure("stale file handle"))
+            .with(
+                WEB_LAYER,
+                new StatFs.Usage(
+                    270553174016.0, 246844219392.0, 85235339264.0, 16777216, 16368547));
     List<ContainerSnapshot> containers =
         List.of(
             container(WEB, "web")
@@ -91,6 +102,7 @@ class MetricsGoldenTest {
                 .resources(resources(134217728, 512, 1_500_000_000, 0, 0))
                 .health("healthy")
                 .restarts(2)
+                .upperDir(WEB_LAYER)
                 .build(),
             container(BATCH, "batch")
                 .running(4242)
@@ -98,13 +110,18 @@ class MetricsGoldenTest {
                 .labels(Map.of("environment", "staging"))
                 .resources(resources(0, 0, 0, 50000, 200000))
                 .build(),
-            container(OLD, "old").exited(137, true).build());
+            container(OLD, "old").exited(137, true).build(),
+            // its cgroup is not in the tree: its usage comes from the engine's stats endpoint
+            container(CACHE, "cache").running(5151).build());
     List<FindingGauge> findings =
         List.of(
             new FindingGauge("NET-3", "high", "open", WEB, "web"),
             new FindingGauge("NET-3", "high", "open", WEB, "web"),
             new FindingGauge("LOG-1", "low", "waived", WEB, "web"),
             new FindingGauge("HOST-2", "medium", "open", "", ""));
+
+    FakeEngine engine = new FakeEngine();
+    engine.stats().answer(CACHE, Fixtures.stats("v1-running"));
 
     String text =
         scrape(
@@ -114,7 +131,9 @@ class MetricsGoldenTest {
             new FakeTimex(FakeTimex.SYNCHRONIZED),
             containers,
             findings,
-            null);
+            null,
+            engine,
+            "20.10.24+dfsg1");
 
     assertGolden("metrics-v1-cgroupfs.txt", text.replace(textfiles.toString(), TEXTFILE_DIR));
   }
@@ -156,7 +175,10 @@ class MetricsGoldenTest {
     assertGolden("metrics-v2-systemd.openmetrics.txt", text);
   }
 
-  /** The v2 host: its clock's state cannot be read, and no textfile directory is configured. */
+  /**
+   * The v2 host: its clock's state cannot be read, no textfile directory is configured, and the
+   * engine has not answered yet (no engine version, no stats).
+   */
   private static String scrape(
       Path root,
       StatFs statFs,
@@ -170,7 +192,9 @@ class MetricsGoldenTest {
         new FakeTimex(new Timex.Failure("operation not permitted")),
         containers,
         findings,
-        accept);
+        accept,
+        new FakeEngine(),
+        "");
   }
 
   private static String scrape(
@@ -180,21 +204,24 @@ class MetricsGoldenTest {
       Timex timex,
       List<ContainerSnapshot> containers,
       List<FindingGauge> findings,
-      String accept) {
-    MetricsService service =
+      String accept,
+      FakeEngine engine,
+      String engineVersion) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (MetricsService service =
         new MetricsService(
             config,
             TENANCY,
             root,
             () -> containers,
             () -> findings,
+            new EngineAccess(engine::connect, () -> engineVersion),
+            new AgentBuild("1.2.3", engineVersion.isEmpty() ? "" : "4d6e0a1"),
             new AgentMetrics("1.2.3", new MockClock()),
             Clock.fixed(NOW, ZoneOffset.UTC),
             statFs,
-            timex);
-    service.sampleNow();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
+            timex)) {
+      service.sampleNow();
       service.source().write(accept, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -47,6 +47,7 @@ class MetricsHarness {
     long seconds = Long.getLong("dockwatch.harness.seconds", 60);
     Duration interval = Duration.ofMillis(Long.getLong("dockwatch.harness.interval", 5000));
     try (HttpEngineClient engine = HttpEngineClient.connect(docker, null, Duration.ofSeconds(30))) {
+      String engineVersion = engine.version().path("Version").asText("");
       EventSubscription events = engine.events(e -> onEvent(engine, e), e -> {});
       for (String id : engine.containerIds()) {
         engine.inspect(id).ifPresent(c -> inventory.put(c.id(), c));
@@ -58,6 +59,10 @@ class MetricsHarness {
               Path.of("/"),
               this::containers,
               List::of,
+              new EngineAccess(
+                  () -> HttpEngineClient.connect(docker, null, Duration.ofSeconds(3)),
+                  () -> engineVersion),
+              new AgentBuild("harness", ""),
               new AgentMetrics("harness", Clock.SYSTEM),
               java.time.Clock.systemUTC())) {
         service.start();

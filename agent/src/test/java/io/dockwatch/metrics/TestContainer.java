@@ -24,6 +24,7 @@ final class TestContainer {
   private String networkMode = "bridge";
   private Resources resources = resources(0, 0, 0, 0, 0);
   private String cgroupParent = "";
+  private String upperDir = "";
 
   private TestContainer(String id, String name) {
     this.id = id;
@@ -107,6 +108,11 @@ final class TestContainer {
     return this;
   }
 
+  TestContainer upperDir(String value) {
+    upperDir = value;
+    return this;
+  }
+
   ContainerSnapshot build() {
     return new ContainerSnapshot(
         id,
@@ -133,6 +139,7 @@ final class TestContainer {
             false, List.of(), List.of(), false, List.of(), "", "", "", "", "", "", List.of()),
         resources,
         List.of(),
-        cgroupParent);
+        cgroupParent,
+        upperDir);
   }
 }

@@ -91,6 +91,11 @@ public final class FakeEngine implements EngineClient {
   }
 
   @Override
+  public Optional<JsonNode> stats(String id) {
+    return Optional.empty();
+  }
+
+  @Override
   public Optional<JsonNode> exec(String execId) {
     execInspections.add(execId);
     return Optional.ofNullable(execs.get(execId));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,14 @@ class WatcherTest {
   @TempDir Path state;
   private final FakeEngine engine = new FakeEngine();
   private final RecordingSink sink = new RecordingSink();
+  private final AtomicReference<String> engineVersion = new AtomicReference<>("");
+  private final AgentListener listener =
+      new AgentListener() {
+        @Override
+        public void engineVersion(String version) {
+          engineVersion.set(version);
+        }
+      };
   private Watcher watcher;
 
   private Watcher start(Ledger ledger) {
@@ -59,7 +68,7 @@ class WatcherTest {
             new LedgerStore(state),
             new Inventory(),
             new Reporter("h1", List.of(sink), AgentListener.NONE),
-            AgentListener.NONE,
+            listener,
             Clock.systemUTC(),
             loop,
             a -> HostFactsReader.of(a.hostRoot()));
@@ -206,6 +215,20 @@ class WatcherTest {
                     .hasSize(3));
     assertThat(engine.connections()).isGreaterThanOrEqualTo(2);
     await().until(() -> watcher.problem().isEmpty());
+  }
+
+  @Test
+  void engineUpgradedWhileAway_theNewVersionIsReportedAtReconnection() {
+    engine.version("20.10.24");
+    start(new Ledger("h1"));
+    await().until(() -> engineVersion.get().equals("20.10.24"));
+
+    engine.down();
+    await().until(() -> watcher.problem().isPresent());
+    engine.version("24.0.7");
+    engine.up();
+
+    await().until(() -> engineVersion.get().equals("24.0.7"));
   }
 
   @Test

@@ -16,15 +16,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * An engine in memory: containers can be added and removed, events pushed, and the engine taken
- * down, which ends the event stream and fails every call until it is up again. Thread safe.
+ * An engine in memory: containers can be added and removed, events pushed, stats answers set, and
+ * the engine taken down, which ends the event stream and fails every call until it is up again.
+ * Thread safe.
  */
 public final class FakeEngine {
   private final Map<String, ContainerSnapshot> containers = new LinkedHashMap<>();
   private final List<Consumer<EngineEvent>> subscribers = new ArrayList<>();
   private final List<Consumer<Throwable>> endings = new ArrayList<>();
   private final Set<String> unreachable = new HashSet<>();
+  private final FakeStats stats = new FakeStats();
   private boolean up = true;
+  private String version = "fake";
   private int connections;
   private int inspections;
 
@@ -74,6 +77,16 @@ public final class FakeEngine {
     up = true;
   }
 
+  /** The version the engine reports from now on, as after an upgrade. */
+  public synchronized void version(String value) {
+    version = value;
+  }
+
+  /** The stats endpoint's answers and counts. */
+  public FakeStats stats() {
+    return stats;
+  }
+
   public synchronized int connections() {
     return connections;
   }
@@ -107,8 +120,11 @@ public final class FakeEngine {
     public JsonNode version() throws IOException {
       synchronized (FakeEngine.this) {
         check();
+        return new ObjectMapper()
+            .createObjectNode()
+            .put("Version", version)
+            .put("ApiVersion", "1.41");
       }
-      return new ObjectMapper().createObjectNode().put("Version", "fake").put("ApiVersion", "1.41");
     }
 
     @Override
@@ -139,6 +155,14 @@ public final class FakeEngine {
     @Override
     public List<String> processes(String id) throws IOException {
       return List.of();
+    }
+
+    @Override
+    public Optional<JsonNode> stats(String id) throws IOException {
+      synchronized (FakeEngine.this) {
+        check();
+      }
+      return stats.call(id);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dockwatch.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dockwatch.config.Config;
@@ -27,6 +28,18 @@ public final class Fixtures {
         throw new IllegalArgumentException("no fixture " + name);
       }
       return (ObjectNode) JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A stats answer under {@code src/test/resources/stats/}, recorded from a real engine. */
+  public static JsonNode stats(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/stats/" + name + ".json")) {
+      if (in == null) {
+        throw new IllegalArgumentException("no stats fixture " + name);
+      }
+      return JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dockwatch.e2e.support.AgentConfigs;
 import io.dockwatch.e2e.support.AgentLauncher;
 import io.dockwatch.e2e.support.AgentProcess;
+import io.dockwatch.e2e.support.CpuRate;
 import io.dockwatch.e2e.support.E2eExtension;
 import io.dockwatch.e2e.support.Engine;
 import io.dockwatch.e2e.support.ForwardReceiver;
 import io.dockwatch.e2e.support.HttpReply;
 import io.dockwatch.e2e.support.SeriesLines;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -30,19 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(E2eExtension.class)
 class ContainerMetricsEndToEndTest {
-  private static final String CPU = "container_cpu_usage_seconds_total";
   private static final String USAGE = "container_memory_usage_bytes";
   private static final String WORKING_SET = "container_memory_working_set_bytes";
   private static final String IMAGE = Engine.IMAGE;
   private static final double MIB = 1024 * 1024;
   private static final String SPINNER = "dwm-spin";
   private static final Duration RATE_WINDOW = Duration.ofSeconds(3);
-
-  /**
-   * A counter's value, when the test first saw it by its own monotonic clock, and the kernel's
-   * count of the container's CPU seconds read at that moment.
-   */
-  private record Sample(double value, long seenNanos, double kernelSeconds) {}
 
   private static AgentProcess startAgent(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents, int http) {
@@ -58,78 +49,23 @@ class ContainerMetricsEndToEndTest {
     return SeriesLines.value(reply.body(), metric, "name", name);
   }
 
-  /** The first scrape after {@code notBefore} whose CPU value differs from {@code before}. */
-  private static Sample awaitCpuChange(
-      AgentProcess agent, int http, Path cgroupUsage, double before, long notBefore) {
-    HttpReply reply =
-        agent.awaitGet(
-            http,
-            "/metrics",
-            r ->
-                System.nanoTime() - notBefore >= 0
-                    && value(r, CPU, SPINNER).orElse(before) != before);
-    return new Sample(
-        value(reply, CPU, SPINNER).getAsDouble(), System.nanoTime(), kernelSeconds(cgroupUsage));
-  }
-
-  /** The file where the kernel counts the CPU time of the container's cgroup. */
-  private static Path cgroupCpuUsage(Engine engine, String container) throws IOException {
-    String pid = engine.docker("inspect", "-f", "{{.State.Pid}}", container).strip();
-    for (String line : Files.readAllLines(Path.of("/proc", pid, "cgroup"))) {
-      String[] parts = line.split(":", 3);
-      if (List.of(parts[1].split(",")).contains("cpuacct")) {
-        return Path.of("/sys/fs/cgroup/cpuacct" + parts[2], "cpuacct.usage");
-      }
-      if (parts[0].equals("0") && parts[1].isEmpty()) {
-        return Path.of("/sys/fs/cgroup" + parts[2], "cpu.stat");
-      }
-    }
-    throw new IllegalStateException("no CPU cgroup for PID " + pid);
-  }
-
-  // cgroup v1 counts nanoseconds in cpuacct.usage; v2 microseconds as usage_usec in cpu.stat.
-  private static double kernelSeconds(Path usage) {
-    try {
-      String text = Files.readString(usage);
-      if (usage.endsWith("cpuacct.usage")) {
-        return Long.parseLong(text.strip()) / 1e9;
-      }
-      return text.lines()
-              .filter(line -> line.startsWith("usage_usec "))
-              .mapToLong(line -> Long.parseLong(line.substring("usage_usec ".length())))
-              .findFirst()
-              .orElseThrow()
-          / 1e6;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void cpuUsage_containerSpinsOnOneCpu_risesAtAboutOneCore(
-      Engine engine, ForwardReceiver receiver, AgentLauncher agents) throws IOException {
+      Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
     int http = AgentConfigs.freePort();
     AgentProcess agent = startAgent(engine, receiver, agents, http);
     engine.run("--name", SPINNER, IMAGE, "sh", "-c", "while :; do :; done");
-    Path cgroupUsage = cgroupCpuUsage(engine, SPINNER);
-    // The counter moves once per collection: a window opened and closed on fresh values is off
-    // by a poll interval at most, not by a whole collection interval.
-    Sample appeared = awaitCpuChange(agent, http, cgroupUsage, -1, System.nanoTime());
-    Sample first = awaitCpuChange(agent, http, cgroupUsage, appeared.value(), System.nanoTime());
 
-    Sample second =
-        awaitCpuChange(
-            agent, http, cgroupUsage, first.value(), first.seenNanos() + RATE_WINDOW.toNanos());
+    CpuRate.Cores cores = CpuRate.of(engine, agent, http, SPINNER).over(RATE_WINDOW);
 
-    double seconds = (second.seenNanos() - first.seenNanos()) / 1e9;
-    double cores = (second.value() - first.value()) / seconds;
-    double kernelCores = (second.kernelSeconds() - first.kernelSeconds()) / seconds;
     System.out.printf(
         "spinning container over %.2f s: %.3f cores scraped, %.3f cores by the kernel%n",
-        seconds, cores, kernelCores);
+        cores.seconds(), cores.scraped(), cores.kernel());
     // One thread cannot use more than a core; a busy host gives it less, so the floor is what the
     // kernel counted for the same window.
-    assertThat(cores).isLessThanOrEqualTo(1.2).isBetween(0.8 * kernelCores, 1.2 * kernelCores);
+    assertThat(cores.scraped())
+        .isLessThanOrEqualTo(1.2)
+        .isBetween(0.8 * cores.kernel(), 1.2 * cores.kernel());
   }
 
   @Test
