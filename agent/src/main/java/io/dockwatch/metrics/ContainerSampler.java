@@ -7,9 +7,12 @@ import io.dockwatch.host.HostReader;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,9 +69,10 @@ final class ContainerSampler implements Sampler {
     ContainerStateMetrics.inventory(containers, out);
     Set<String> ids = new HashSet<>();
     boolean failed = false;
-    for (ContainerSnapshot c : containers) {
+    for (Labelled labelled : inLabelOrder(containers)) {
+      ContainerSnapshot c = labelled.container;
+      LabelSet l = labelled.labels;
       ids.add(c.id());
-      LabelSet l = labels.of(c);
       ContainerStateMetrics.lifecycle(c, l, out);
       if (c.running() && c.pid() > 0) {
         lastSeen.put(c.id(), now);
@@ -89,6 +93,21 @@ final class ContainerSampler implements Sampler {
     }
     return out.build();
   }
+
+  /**
+   * The containers in the order of their labels, which is the order the data points of each family
+   * are sorted into when the sample is frozen: points added in that order make the sort one pass.
+   */
+  private List<Labelled> inLabelOrder(Collection<ContainerSnapshot> containers) {
+    List<Labelled> out = new ArrayList<>(containers.size());
+    for (ContainerSnapshot c : containers) {
+      out.add(new Labelled(c, labels.of(c)));
+    }
+    out.sort(Comparator.comparing(labelled -> labelled.labels.base()));
+    return out;
+  }
+
+  private record Labelled(ContainerSnapshot container, LabelSet labels) {}
 
   /** Adds the container's usage; false when a container that still runs could not be read. */
   private boolean usage(ContainerSnapshot c, LabelSet l, Families out) {
