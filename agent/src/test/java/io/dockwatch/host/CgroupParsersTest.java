@@ -1,6 +1,7 @@
 package io.dockwatch.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dockwatch.host.CgroupStats.CpuUsage;
 import io.dockwatch.host.CgroupStats.DeviceIo;
@@ -179,22 +180,20 @@ class CgroupParsersTest {
 
   @Test
   void v2Io_ioStat_takesV1sOperationNames() {
-    String stat =
-        "259:0 rbytes=1048576 wbytes=4096 rios=256 wios=1 dbytes=0 dios=0\n"
-            + "253:1 rbytes=0 wbytes=0 rios=0 wios=0 cost.usage=12 cost.indelay=5\n";
-
-    List<DeviceIo> io = CgroupV2.io(stat);
+    List<DeviceIo> io =
+        CgroupV2.io(
+            "259:0 rbytes=1048576 wbytes=4096 rios=256 wios=1 dbytes=0 dios=0\n"
+                + "253:1 rbytes=0 wbytes=0 rios=0 wios=0 cost.usage=12 cost.indelay=5\n");
 
     assertThat(io)
-        .containsExactly(
-            new DeviceIo(
-                259,
-                0,
-                "",
-                Map.of("Read", 1048576L, "Write", 4096L),
-                Map.of("Read", 256L, "Write", 1L)),
-            new DeviceIo(
-                253, 1, "", Map.of("Read", 0L, "Write", 0L), Map.of("Read", 0L, "Write", 0L)));
+        .extracting(DeviceIo::major, DeviceIo::minor)
+        .containsExactly(tuple(259, 0), tuple(253, 1));
+    assertThat(io)
+        .extracting(DeviceIo::bytes)
+        .containsExactly(Map.of("Read", 1048576L, "Write", 4096L), Map.of("Read", 0L, "Write", 0L));
+    assertThat(io)
+        .extracting(DeviceIo::operations)
+        .containsExactly(Map.of("Read", 256L, "Write", 1L), Map.of("Read", 0L, "Write", 0L));
   }
 
   @Test
