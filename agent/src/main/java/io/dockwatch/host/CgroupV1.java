@@ -1,7 +1,11 @@
 package io.dockwatch.host;
 
 import io.dockwatch.host.CgroupStats.CpuUsage;
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import io.dockwatch.host.CgroupStats.MemoryUsage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -68,5 +72,46 @@ final class CgroupV1 {
         s.getOrDefault("total_pgfault", 0L),
         s.getOrDefault("total_pgmajfault", 0L),
         oomKills);
+  }
+
+  /**
+   * Whether a blkio file counts any device: for a cgroup that did no I/O the kernel writes only the
+   * closing {@code Total} line, and cAdvisor then reads the next file in its order.
+   */
+  static boolean countsDevices(String blkioFile) {
+    return blkioFile.indexOf(':') >= 0;
+  }
+
+  /**
+   * Block I/O from a pair of blkio files, {@code io_service_bytes} and {@code io_serviced}, whose
+   * lines read {@code 8:0 Read 4096}. The operations keep the kernel's names and order. The closing
+   * {@code Total} line of the whole cgroup, and lines of any other shape, are passed over.
+   */
+  static List<DeviceIo> io(String serviceBytes, String serviced) {
+    Map<String, Map<String, Long>> bytes = byDevice(serviceBytes);
+    Map<String, Map<String, Long>> operations = byDevice(serviced);
+    List<DeviceIo> out = new ArrayList<>(bytes.size());
+    for (Map.Entry<String, Map<String, Long>> device : bytes.entrySet()) {
+      int[] number = Text.majorMinor(device.getKey());
+      out.add(
+          new DeviceIo(
+              number[0],
+              number[1],
+              "",
+              device.getValue(),
+              operations.getOrDefault(device.getKey(), Map.of())));
+    }
+    return out;
+  }
+
+  private static Map<String, Map<String, Long>> byDevice(String text) {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    for (String line : Text.lines(text)) {
+      String[] f = Text.fields(line);
+      if (f.length == 3 && Text.majorMinor(f[0]) != null && Text.isInteger(f[2])) {
+        out.computeIfAbsent(f[0], d -> new LinkedHashMap<>()).put(f[1], Long.parseLong(f[2]));
+      }
+    }
+    return out;
   }
 }

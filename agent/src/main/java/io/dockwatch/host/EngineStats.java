@@ -2,6 +2,7 @@ package io.dockwatch.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dockwatch.host.CgroupStats.CpuUsage;
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import io.dockwatch.host.CgroupStats.MemoryUsage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,9 @@ public record EngineStats(CgroupStats cgroup, List<NetDevStat> networks) {
       return Optional.empty();
     }
     return Optional.of(
-        new EngineStats(new CgroupStats(cpu, memory), networks(stats.path("networks"))));
+        new EngineStats(
+            new CgroupStats(cpu, memory, io(stats.path("blkio_stats")), Optional.empty()),
+            networks(stats.path("networks"))));
   }
 
   /** CPU times, which the engine gives in nanoseconds under v1 and v2 alike. */
@@ -82,6 +85,47 @@ public record EngineStats(CgroupStats cgroup, List<NetDevStat> networks) {
         stat.containsKey("anon")
             ? CgroupV2.memory(usage, stat, OptionalLong.empty())
             : CgroupV1.memory(usage, stat, OptionalLong.empty()));
+  }
+
+  /**
+   * Block I/O per device, from the {@code _recursive} lists the engine fills from the same blkio
+   * files (v1) or {@code io.stat} (v2, where it writes the operations in lower case). Devices stay
+   * unnamed ({@code device} empty), since naming them takes the host's {@code /sys}, which an agent
+   * that cannot read the cgroup files likely cannot read either.
+   */
+  private static List<DeviceIo> io(JsonNode blkio) {
+    Map<String, Map<String, Long>> bytes = byDevice(blkio.path("io_service_bytes_recursive"));
+    Map<String, Map<String, Long>> operations = byDevice(blkio.path("io_serviced_recursive"));
+    List<DeviceIo> out = new ArrayList<>(bytes.size());
+    for (Map.Entry<String, Map<String, Long>> device : bytes.entrySet()) {
+      int[] number = Text.majorMinor(device.getKey());
+      if (number == null) {
+        continue;
+      }
+      out.add(
+          new DeviceIo(
+              number[0],
+              number[1],
+              "",
+              device.getValue(),
+              operations.getOrDefault(device.getKey(), Map.of())));
+    }
+    return out;
+  }
+
+  private static Map<String, Map<String, Long>> byDevice(JsonNode entries) {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    for (JsonNode e : entries) {
+      String op = e.path("op").asText("");
+      if (op.isEmpty() || !e.path("value").isIntegralNumber()) {
+        continue;
+      }
+      String operation = Character.toUpperCase(op.charAt(0)) + op.substring(1);
+      out.computeIfAbsent(
+              e.path("major").asLong() + ":" + e.path("minor").asLong(), d -> new LinkedHashMap<>())
+          .put(operation, e.path("value").asLong());
+    }
+    return out;
   }
 
   /** The engine's counters per interface, under the column names of {@code /proc/net/dev}. */

@@ -101,6 +101,33 @@ final class Text {
     return true;
   }
 
+  /**
+   * The major and minor number of a device written as {@code 8:16}, or null when {@code field} is
+   * not such a pair.
+   */
+  static int[] majorMinor(String field) {
+    int colon = field.indexOf(':');
+    if (!isDigits(field, 0, colon) || !isDigits(field, colon + 1, field.length())) {
+      return null;
+    }
+    return new int[] {
+      Integer.parseInt(field, 0, colon, 10), Integer.parseInt(field, colon + 1, field.length(), 10)
+    };
+  }
+
+  /** Whether the characters from {@code start} to {@code end} are one to nine decimal digits. */
+  private static boolean isDigits(String s, int start, int end) {
+    if (end - start < 1 || end - start > 9) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code s} as a number, or {@code fallback} when it is not a decimal integer. */
   static long longOr(String s, long fallback) {
     return isInteger(s) ? Long.parseLong(s) : fallback;

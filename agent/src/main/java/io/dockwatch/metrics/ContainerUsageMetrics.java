@@ -5,14 +5,18 @@ import static io.dockwatch.metrics.MetricFamily.gauge;
 
 import io.dockwatch.host.CgroupStats;
 import io.dockwatch.host.CgroupStats.CpuUsage;
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import io.dockwatch.host.CgroupStats.MemoryUsage;
+import io.dockwatch.host.CgroupStats.TaskStates;
 import io.dockwatch.host.NetDevStat;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A running container's CPU, memory and network use with cAdvisor's names and units: CPU as
- * cumulative seconds, memory in bytes.
+ * A running container's CPU, memory, block I/O, tasks and network use with cAdvisor's names and
+ * units: CPU as cumulative seconds, memory and I/O in bytes.
  */
 final class ContainerUsageMetrics {
   static final MetricFamily CPU_USAGE =
@@ -54,6 +58,20 @@ final class ContainerUsageMetrics {
   static final MetricFamily OOM_EVENTS =
       counter(
           "container_oom_events_total", "Processes of the container that the OOM killer ended.");
+  static final MetricFamily FS_READS_BYTES =
+      counter("container_fs_reads_bytes_total", "Bytes the container read from the device.");
+  static final MetricFamily FS_READS =
+      counter("container_fs_reads_total", "Read requests of the container the device completed.");
+  static final MetricFamily FS_WRITES_BYTES =
+      counter("container_fs_writes_bytes_total", "Bytes the container wrote to the device.");
+  static final MetricFamily FS_WRITES =
+      counter("container_fs_writes_total", "Write requests of the container the device completed.");
+  static final MetricFamily BLKIO_DEVICE_USAGE =
+      counter(
+          "container_blkio_device_usage_total",
+          "Bytes of the container's I/O on the device, by operation as the kernel counts them.");
+  static final MetricFamily TASKS_STATE =
+      gauge("container_tasks_state", "Tasks (threads) of the container, by scheduler state.");
   static final MetricFamily RECEIVE_BYTES =
       counter("container_network_receive_bytes_total", "Bytes the container received.");
   static final MetricFamily RECEIVE_PACKETS =
@@ -86,6 +104,8 @@ final class ContainerUsageMetrics {
   static void cgroup(LabelSet labels, CgroupStats stats, Families out) {
     stats.cpu().ifPresent(cpu -> cpu(labels, cpu, out));
     stats.memory().ifPresent(memory -> memory(labels, memory, out));
+    io(labels, stats.io(), out);
+    stats.tasks().ifPresent(tasks -> tasks(labels, tasks, out));
   }
 
   private static void cpu(LabelSet l, CpuUsage cpu, Families out) {
@@ -114,6 +134,71 @@ final class ContainerUsageMetrics {
 
   private static Labels failure(LabelSet labels, String type, String scope) {
     return labels.with("failure_type", type, "scope", scope);
+  }
+
+  /**
+   * The devices' I/O as cAdvisor reports it: reads and writes in bytes and in requests by device,
+   * and every operation of the bytes file in {@code container_blkio_device_usage_total}. Under v1
+   * those are the kernel's six ({@code Read}, {@code Write}, {@code Sync}, {@code Async}, {@code
+   * Discard}, {@code Total}), under v2 {@code Read} and {@code Write}: cAdvisor passes on what the
+   * kernel counts rather than a fixed list. Devices the host does not name all have the empty name;
+   * their counts are summed, since {@code device} is the only label to tell them apart.
+   */
+  private static void io(LabelSet l, List<DeviceIo> devices, Families out) {
+    Map<String, long[]> bytes = new LinkedHashMap<>();
+    Map<String, long[]> requests = new LinkedHashMap<>();
+    for (DeviceIo d : devices) {
+      addReadsAndWrites(bytes, d.device(), d.bytes());
+      addReadsAndWrites(requests, d.device(), d.operations());
+      String major = Integer.toString(d.major());
+      String minor = Integer.toString(d.minor());
+      d.bytes()
+          .forEach(
+              (operation, value) ->
+                  out.add(
+                      BLKIO_DEVICE_USAGE,
+                      l.with(
+                          "device", d.device(),
+                          "major", major,
+                          "minor", minor,
+                          "operation", operation),
+                      value));
+    }
+    bytes.forEach(
+        (device, rw) -> {
+          out.add(FS_READS_BYTES, l.with("device", device), rw[0]);
+          out.add(FS_WRITES_BYTES, l.with("device", device), rw[1]);
+        });
+    requests.forEach(
+        (device, rw) -> {
+          out.add(FS_READS, l.with("device", device), rw[0]);
+          out.add(FS_WRITES, l.with("device", device), rw[1]);
+        });
+  }
+
+  private static void addReadsAndWrites(
+      Map<String, long[]> sums, String device, Map<String, Long> byOperation) {
+    if (byOperation.isEmpty()) {
+      return;
+    }
+    long[] readWrite = sums.computeIfAbsent(device, d -> new long[2]);
+    readWrite[0] += byOperation.getOrDefault("Read", 0L);
+    readWrite[1] += byOperation.getOrDefault("Write", 0L);
+  }
+
+  /**
+   * Every state cAdvisor reports, at zero when no task is in it. cAdvisor's kernel query counts a
+   * task as {@code iowaiting} (its label value; its documentation spells it {@code ioawaiting})
+   * when it waits on I/O in a sleep other than the plain uninterruptible one, such as a killable
+   * wait. {@code /proc} shows such a task as {@code D} and no sign of the I/O, so here it is
+   * counted as uninterruptible and {@code iowaiting} stays at zero.
+   */
+  private static void tasks(LabelSet l, TaskStates t, Families out) {
+    out.add(TASKS_STATE, l.with("state", "iowaiting"), 0);
+    out.add(TASKS_STATE, l.with("state", "running"), t.running());
+    out.add(TASKS_STATE, l.with("state", "sleeping"), t.sleeping());
+    out.add(TASKS_STATE, l.with("state", "stopped"), t.stopped());
+    out.add(TASKS_STATE, l.with("state", "uninterruptible"), t.uninterruptible());
   }
 
   static void network(LabelSet labels, List<NetDevStat> interfaces, Families out) {

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The labels of one container's series: the base set every series carries, and the sets with one or
- * two labels more ({@code cpu}, {@code interface}, {@code state}…) that some families add. Each set
- * is built once and reused for as long as the container's labels stay the same: building and
- * validating label sets was a good part of every collection round's work. Not thread-safe.
+ * The labels of one container's series: the base set every series carries, and the sets with a few
+ * labels more ({@code cpu}, {@code interface}, {@code state}, a device…) that some families add.
+ * Each set is built once and reused for as long as the container's labels stay the same: building
+ * and validating label sets was a good part of every collection round's work. Not thread-safe.
  */
 final class LabelSet {
   private final Labels base;
@@ -22,13 +22,21 @@ final class LabelSet {
     return base;
   }
 
-  Labels with(String name, String value) {
-    return derived.computeIfAbsent(name + '=' + value, k -> base.add(name, value));
+  /** The base set with the labels given as name, value, name, value… */
+  Labels with(String... namesAndValues) {
+    return derived.computeIfAbsent(String.join("\n", namesAndValues), k -> derive(namesAndValues));
   }
 
-  Labels with(String name1, String value1, String name2, String value2) {
-    return derived.computeIfAbsent(
-        name1 + '=' + value1 + '\n' + name2 + '=' + value2,
-        k -> base.merge(new String[] {name1, name2}, new String[] {value1, value2}));
+  private Labels derive(String[] namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("a label without a value: " + namesAndValues.length);
+    }
+    String[] names = new String[namesAndValues.length / 2];
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = namesAndValues[2 * i];
+      values[i] = namesAndValues[2 * i + 1];
+    }
+    return base.merge(names, values);
   }
 }

@@ -1,9 +1,13 @@
 package io.dockwatch.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dockwatch.host.CgroupStats.CpuUsage;
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import io.dockwatch.host.CgroupStats.MemoryUsage;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -120,5 +124,92 @@ class CgroupParsersTest {
                 5000,
                 12,
                 OptionalLong.of(1)));
+  }
+
+  @Test
+  void v1Io_throttleFiles_keepEachDevicesOperationsInTheKernelsOrder() {
+    String bytes = "8:0 Read 4096\n8:0 Write 8192\n8:0 Total 12288\n8:16 Write 512\nTotal 12800\n";
+    String serviced = "8:0 Read 1\n8:0 Write 2\n8:0 Total 3\n8:16 Write 1\nTotal 4\n";
+
+    List<DeviceIo> io = CgroupV1.io(bytes, serviced);
+
+    assertThat(io)
+        .containsExactly(
+            new DeviceIo(
+                8,
+                0,
+                "",
+                Map.of("Read", 4096L, "Write", 8192L, "Total", 12288L),
+                Map.of("Read", 1L, "Write", 2L, "Total", 3L)),
+            new DeviceIo(8, 16, "", Map.of("Write", 512L), Map.of("Write", 1L)));
+    assertThat(io.get(0).bytes().keySet()).containsExactly("Read", "Write", "Total");
+  }
+
+  @Test
+  void io_cgroupWithoutIoOrEmptyFiles_countsNoDevice() {
+    String bytes = "Total 0\n";
+
+    boolean counts = CgroupV1.countsDevices(bytes) || CgroupV1.countsDevices("");
+    List<DeviceIo> v1 = CgroupV1.io(bytes, "Total 0\n");
+    List<DeviceIo> v1Empty = CgroupV1.io("", "");
+    List<DeviceIo> v2Empty = CgroupV2.io("");
+
+    assertThat(counts).isFalse();
+    assertThat(v1).isEmpty();
+    assertThat(v1Empty).isEmpty();
+    assertThat(v2Empty).isEmpty();
+  }
+
+  @Test
+  void v1Io_oddLines_arePassedOver() {
+    String bytes =
+        "8:0 Read\n8:0 Read 12 extra\nsda Read 5\n8: Read 5\n-1:0 Read 5\n"
+            + "8:0 Write many\n\n8:0 Write 7\n";
+
+    List<DeviceIo> io = CgroupV1.io(bytes, "");
+
+    assertThat(io).containsExactly(new DeviceIo(8, 0, "", Map.of("Write", 7L), Map.of()));
+  }
+
+  @Test
+  void v1Io_deviceMissingFromTheRequestsFile_hasNoRequests() {
+    List<DeviceIo> io = CgroupV1.io("8:0 Read 4096\n", "");
+
+    assertThat(io.get(0).operations()).isEmpty();
+  }
+
+  @Test
+  void v2Io_ioStat_takesV1sOperationNames() {
+    List<DeviceIo> io =
+        CgroupV2.io(
+            "259:0 rbytes=1048576 wbytes=4096 rios=256 wios=1 dbytes=0 dios=0\n"
+                + "253:1 rbytes=0 wbytes=0 rios=0 wios=0 cost.usage=12 cost.indelay=5\n");
+
+    assertThat(io)
+        .extracting(DeviceIo::major, DeviceIo::minor)
+        .containsExactly(tuple(259, 0), tuple(253, 1));
+    assertThat(io)
+        .extracting(DeviceIo::bytes)
+        .containsExactly(Map.of("Read", 1048576L, "Write", 4096L), Map.of("Read", 0L, "Write", 0L));
+    assertThat(io)
+        .extracting(DeviceIo::operations)
+        .containsExactly(Map.of("Read", 256L, "Write", 1L), Map.of("Read", 0L, "Write", 0L));
+  }
+
+  @Test
+  void v2Io_oddLinesAndFields_arePassedOver() {
+    String stat =
+        "nonsense rbytes=1\n8:0\n8:0 rbytes wbytes=x rios=-=3 dbytes=9\n8:16 wbytes=2 =4 wios\n";
+
+    List<DeviceIo> io = CgroupV2.io(stat);
+
+    assertThat(io).containsExactly(new DeviceIo(8, 16, "", Map.of("Write", 2L), Map.of()));
+  }
+
+  @Test
+  void v2Io_deviceListedTwice_keepsTheFirstLine() {
+    List<DeviceIo> io = CgroupV2.io("8:0 rbytes=1\n8:0 rbytes=2\n");
+
+    assertThat(io).containsExactly(new DeviceIo(8, 0, "", Map.of("Read", 1L), Map.of()));
   }
 }

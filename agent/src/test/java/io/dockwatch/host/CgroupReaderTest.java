@@ -2,8 +2,10 @@ package io.dockwatch.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,58 @@ class CgroupReaderTest {
     Optional<CgroupStats> stats = reader.read(ID, 7, "");
 
     assertThat(stats.orElseThrow().cpu().orElseThrow().totalNanos()).isEqualTo(300);
+  }
+
+  @Test
+  void read_v1CfqFilesCountDevices_arePreferredToThrottling() {
+    CgroupReader reader =
+        v1WithBlkio(
+            "blkio.io_service_bytes_recursive", "8:0 Read 4096\nTotal 4096\n",
+            "blkio.io_serviced_recursive", "8:0 Read 1\nTotal 1\n",
+            "blkio.throttle.io_service_bytes_recursive", "8:0 Read 1\nTotal 1\n",
+            "blkio.throttle.io_serviced_recursive", "8:0 Read 1\nTotal 1\n");
+
+    Optional<CgroupStats> stats = reader.read(ID, 0, "");
+
+    assertThat(stats.orElseThrow().io()).singleElement().isEqualTo(sda(4096, 1));
+  }
+
+  @Test
+  void read_v1KernelWithoutRecursiveThrottleFiles_readsTheCgroupsOwn() {
+    Tree.at(root).file("sys/dev/block/8:0/uevent", "DEVNAME=sda\n");
+    CgroupReader reader =
+        v1WithBlkio(
+            "blkio.throttle.io_service_bytes", "8:0 Read 512\nTotal 512\n",
+            "blkio.throttle.io_serviced", "8:0 Read 2\nTotal 2\n");
+
+    Optional<CgroupStats> stats = reader.read(ID, 0, "");
+
+    assertThat(stats.orElseThrow().io()).singleElement().isEqualTo(sda(512, 2).named("/dev/sda"));
+  }
+
+  @Test
+  void read_v1WithoutBlkioAndTaskList_hasCpuAndMemoryOnly() {
+    CgroupReader reader =
+        new CgroupReader(v1Container(Tree.at(root), "/docker/" + ID, 100).files());
+
+    CgroupStats stats = reader.read(ID, 0, "").orElseThrow();
+
+    assertThat(stats.io()).isEmpty();
+    assertThat(stats.tasks()).isEmpty();
+    assertThat(stats.cpu()).isPresent();
+  }
+
+  /** A reader of a v1 container under /docker whose blkio folder holds the files given. */
+  private CgroupReader v1WithBlkio(String... namesAndTexts) {
+    Tree tree = v1Container(Tree.at(root), "/docker/" + ID, 100);
+    for (int i = 0; i < namesAndTexts.length; i += 2) {
+      tree.file("sys/fs/cgroup/blkio/docker/" + ID + "/" + namesAndTexts[i], namesAndTexts[i + 1]);
+    }
+    return new CgroupReader(tree.files());
+  }
+
+  private static DeviceIo sda(long readBytes, long reads) {
+    return new DeviceIo(8, 0, "", Map.of("Read", readBytes), Map.of("Read", reads));
   }
 
   private static Tree v1Container(Tree tree, String path, long cpuNanos) {

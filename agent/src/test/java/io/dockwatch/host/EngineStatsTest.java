@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dockwatch.host.CgroupStats.CpuUsage;
+import io.dockwatch.host.CgroupStats.DeviceIo;
 import io.dockwatch.host.CgroupStats.MemoryUsage;
 import io.dockwatch.testing.Fixtures;
 import java.util.Map;
@@ -83,5 +84,35 @@ class EngineStatsTest {
     assertThat(stats.cgroup().memory())
         .contains(new MemoryUsage(9000, 4000, 3000, 100, 2500, 7, 1, 7, 1, OptionalLong.empty()));
     assertThat(stats.cgroup().cpu()).contains(new CpuUsage(5000, 3000, 2000, 0, 0, 0));
+  }
+
+  // The shape the engine writes under cgroup v2: operations in lower case, a device listed once.
+  @Test
+  void parse_blkioLists_giveBytesAndRequestsPerUnnamedDevice() throws Exception {
+    JsonNode answer =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"read": "2026-12-04T19:03:26.6Z",
+                 "cpu_stats": {"cpu_usage": {"total_usage": 5000}},
+                 "blkio_stats": {
+                   "io_service_bytes_recursive": [
+                     {"major": 8, "minor": 0, "op": "read", "value": 4096},
+                     {"major": 8, "minor": 0, "op": "write", "value": 16777216}],
+                   "io_serviced_recursive": [
+                     {"major": 8, "minor": 0, "op": "read", "value": 1},
+                     {"major": 8, "minor": 0, "op": "write", "value": 32}]}}
+                """);
+
+    EngineStats stats = EngineStats.parse(answer).orElseThrow();
+
+    assertThat(stats.cgroup().io())
+        .containsExactly(
+            new DeviceIo(
+                8,
+                0,
+                "",
+                Map.of("Read", 4096L, "Write", 16777216L),
+                Map.of("Read", 1L, "Write", 32L)));
   }
 }

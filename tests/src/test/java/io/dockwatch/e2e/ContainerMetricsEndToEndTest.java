@@ -35,16 +35,6 @@ class ContainerMetricsEndToEndTest {
   private static final String SPINNER = "dwm-spin";
   private static final Duration RATE_WINDOW = Duration.ofSeconds(3);
 
-  private static AgentProcess startAgent(
-      Engine engine, ForwardReceiver receiver, AgentLauncher agents, int http) {
-    String fast = "[metrics]\ncontainer_interval = \"1s\"\nhost_interval = \"1s\"\n";
-    agents.writeConfig(AgentConfigs.standard(engine, receiver, agents, http) + fast);
-    AgentProcess agent =
-        agents.start("run", "--config", agents.workDir().resolve("dockwatch.toml").toString());
-    agent.awaitStderr(line -> line.contains("connected to engine"));
-    return agent;
-  }
-
   private static OptionalDouble value(HttpReply reply, String metric, String name) {
     return SeriesLines.value(reply.body(), metric, "name", name);
   }
@@ -53,7 +43,7 @@ class ContainerMetricsEndToEndTest {
   void cpuUsage_containerSpinsOnOneCpu_risesAtAboutOneCore(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
     int http = AgentConfigs.freePort();
-    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    AgentProcess agent = agents.startCollectingEverySecond(engine, receiver, http);
     engine.run("--name", SPINNER, IMAGE, "sh", "-c", "while :; do :; done");
 
     CpuRate.Cores cores = CpuRate.of(engine, agent, http, SPINNER).over(RATE_WINDOW);
@@ -72,7 +62,7 @@ class ContainerMetricsEndToEndTest {
   void workingSet_pageCacheAndSharedMemory_leavesOutOnlyInactiveFiles(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
     int http = AgentConfigs.freePort();
-    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    AgentProcess agent = agents.startCollectingEverySecond(engine, receiver, http);
     engine.run(
         "--name",
         "dwm-cache",
@@ -114,7 +104,7 @@ class ContainerMetricsEndToEndTest {
   void containerSeries_renamedThenRemoved_followTheNameThenVanish(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents) {
     int http = AgentConfigs.freePort();
-    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    AgentProcess agent = agents.startCollectingEverySecond(engine, receiver, http);
     String id = "/docker/" + engine.run("--name", "dwm-before", IMAGE, "sleep", "600").strip();
     agent.awaitGet(http, "/metrics", r -> value(r, USAGE, "dwm-before").isPresent());
 
@@ -149,7 +139,7 @@ class ContainerMetricsEndToEndTest {
   void metrics_scraperAsksForOpenMetrics_getsOpenMetricsEndingInEof(
       Engine engine, ForwardReceiver receiver, AgentLauncher agents) throws Exception {
     int http = AgentConfigs.freePort();
-    AgentProcess agent = startAgent(engine, receiver, agents, http);
+    AgentProcess agent = agents.startCollectingEverySecond(engine, receiver, http);
     engine.run("--name", "dwm-om", IMAGE, "sleep", "600");
     agent.awaitGet(http, "/metrics", r -> value(r, USAGE, "dwm-om").isPresent());
 

@@ -106,6 +106,19 @@ public final class AgentLauncher implements AutoCloseable {
     return agent;
   }
 
+  /**
+   * Starts {@code run} with the standard configuration, collecting host and container metrics every
+   * second, and returns once the agent is connected to {@code engine}.
+   */
+  public AgentProcess startCollectingEverySecond(
+      Engine engine, ForwardReceiver receiver, int httpPort) {
+    String fast = "[metrics]\ncontainer_interval = \"1s\"\nhost_interval = \"1s\"\n";
+    writeConfig(AgentConfigs.standard(engine, receiver, this, httpPort) + fast);
+    AgentProcess agent = start("run", "--config", workDir.resolve("dockwatch.toml").toString());
+    agent.awaitStderr(line -> line.contains("connected to engine"));
+    return agent;
+  }
+
   /** Ends every agent this launcher started and keeps their output in the work folder. */
   @Override
   public void close() {
