@@ -78,6 +78,7 @@ public final class CgroupReader {
   public void retain(Collection<String> ids) {
     located.keySet().retainAll(ids);
     devices.endRound();
+    tasks.retainTouched();
   }
 
   private Optional<CgroupStats> readV1(Location at) {

@@ -33,6 +33,37 @@ class TaskCounterTest {
   }
 
   @Test
+  void count_roundsBetweenCounts_serveTheLastCountThenCountAnew() {
+    Tree tree = Tree.at(root).file(TASKS, "10\n").file("proc/10/stat", stat(10, "sh", 'S'));
+    TaskCounter counter = new TaskCounter(tree.files());
+    counter.count(TASKS);
+    tree.file("proc/10/stat", stat(10, "sh", 'T'));
+
+    Optional<TaskStates> between = Optional.empty();
+    for (int round = 1; round < TaskCounter.EVERY; round++) {
+      between = counter.count(TASKS);
+    }
+    Optional<TaskStates> anew = counter.count(TASKS);
+
+    assertThat(between).contains(new TaskStates(1, 0, 0, 0));
+    assertThat(anew).contains(new TaskStates(0, 0, 1, 0));
+  }
+
+  @Test
+  void retainTouched_cgroupNotAskedForARound_isCountedAnewWhenItComesBack() {
+    Tree tree = Tree.at(root).file(TASKS, "10\n").file("proc/10/stat", stat(10, "sh", 'S'));
+    TaskCounter counter = new TaskCounter(tree.files());
+    counter.count(TASKS);
+    counter.retainTouched();
+    counter.retainTouched();
+    tree.file("proc/10/stat", stat(10, "sh", 'R'));
+
+    Optional<TaskStates> back = counter.count(TASKS);
+
+    assertThat(back).contains(new TaskStates(0, 1, 0, 0));
+  }
+
+  @Test
   void count_taskEndedBetweenTheListAndItsStat_isInNoState() {
     Tree tree = Tree.at(root).file(TASKS, "10\n11\n").file("proc/10/stat", stat(10, "sh", 'S'));
 
