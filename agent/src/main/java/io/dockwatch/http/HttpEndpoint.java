@@ -24,14 +24,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's own door: {@code GET /metrics} and {@code GET /healthz}, over HTTP or HTTPS, with
  * optional basic authentication, on the JDK's built-in server. It binds where {@link
- * HttpConfig#listen()} says, loopback by default. Two daemon threads serve requests: scrapes only
+ * HttpConfig#listen()} says, loopback by default. Four daemon threads serve requests: scrapes only
  * read samples already taken, so they are short, and a flood of connections cannot take more. A
- * client that sends half a request holds a thread for at most three seconds, so a scraper may wait
- * that long behind such clients; a wide bind is best also kept behind a firewall.
+ * client that sends half a request holds a thread for at most three seconds, and one that reads an
+ * answer too slowly for at most ten, so a scraper may wait that long behind such clients; a wide
+ * bind is best also kept behind a firewall.
  */
 public final class HttpEndpoint implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
-  private static final int THREADS = 2;
+  private static final int THREADS = 4;
   private static final int BACKLOG = 16;
   private static final Duration SCRAPE_FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
@@ -40,10 +41,15 @@ public final class HttpEndpoint implements Closeable {
    * TCP_NODELAY: without it the HTTPS server leaves the last TLS record of a response waiting for
    * the scraper's delayed ACK, and a kept-alive HTTPS scrape took 43 ms instead of 0.6 ms. A
    * request time limit (seconds): a worker reads the request line and headers itself, so without
-   * one, two connections that send half a request line would hold both threads for good.
+   * one, connections that send half a request line would hold the threads for good. A response time
+   * limit (seconds), for the same reason on the way out: a client that reads a megabyte answer a
+   * few bytes a second would hold a thread as long as it liked.
    */
   private static final Map<String, String> SERVER_SETTINGS =
-      Map.of("sun.net.httpserver.nodelay", "true", "sun.net.httpserver.maxReqTime", "3");
+      Map.of(
+          "sun.net.httpserver.nodelay", "true",
+          "sun.net.httpserver.maxReqTime", "3",
+          "sun.net.httpserver.maxRspTime", "10");
 
   private final HttpConfig config;
   private final Routes routes;

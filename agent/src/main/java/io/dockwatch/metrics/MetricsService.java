@@ -254,8 +254,20 @@ public final class MetricsService implements AutoCloseable {
         || name.equals(ClockCollector.TIME.name());
   }
 
+  /**
+   * Runs {@code round} on the schedule for good: a scheduled task that throws anything is never run
+   * again, so even an error (a heap too small for a round, say) is logged and the next round runs.
+   */
   private void every(Runnable round, Duration interval) {
-    schedule.scheduleWithFixedDelay(round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    Runnable guarded =
+        () -> {
+          try {
+            round.run();
+          } catch (Throwable t) { // the schedule must outlive any single round
+            log.error("A metrics collection round failed; the next one runs on schedule", t);
+          }
+        };
+    schedule.scheduleWithFixedDelay(guarded, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static Duration min(Duration a, Duration b) {

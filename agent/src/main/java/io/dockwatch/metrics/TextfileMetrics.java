@@ -6,6 +6,7 @@ import io.dockwatch.metrics.TextFormatParser.Family;
 import io.dockwatch.metrics.TextFormatParser.ParseException;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,12 +27,15 @@ import org.slf4j.LoggerFactory;
  * node_exporter's textfile collector: the series of the {@code *.prom} files of a directory, which
  * cron jobs and scripts write (atomically, by renaming) to report what no collector measures.
  *
- * <p>Each round reads every file anew. A file that cannot be read, is not in the text format, has
- * client-side timestamps, is larger than {@value #MAX_FILE_BYTES} bytes, declares a family the
- * agent exports itself, or contradicts a file read before it (another type or help for the same
- * family, a series twice) is left out whole: its name and the reason are logged, rate-limited, and
- * {@code node_textfile_scrape_error} is 1. The directory is the agent's own view of it, not one
- * under the host root.
+ * <p>Each round reads every file anew. A file that is not a regular file (a FIFO would block the
+ * read, a link to a device would never end), cannot be read, is not in the text format, has
+ * client-side timestamps, is larger than {@value #MAX_FILE_BYTES} bytes or would take the directory
+ * past {@value #MAX_DIRECTORY_BYTES} bytes, declares a family the agent exports itself, contradicts
+ * a file read before it (another type or help for the same family, a series twice), or whose name
+ * reads the same as an earlier file's, is left out whole: its name and the reason are logged
+ * (control characters replaced, cut to {@value #MAX_LOGGED} characters), rate-limited, and {@code
+ * node_textfile_scrape_error} is 1. The directory is the agent's own view of it, not one under the
+ * host root.
  */
 final class TextfileMetrics implements HostArea {
   static final String COLLECTOR = "textfile";
@@ -47,6 +52,15 @@ final class TextfileMetrics implements HostArea {
 
   /** Larger files are refused: the agent's heap is small and a file is held whole while read. */
   static final int MAX_FILE_BYTES = 1 << 20;
+
+  /**
+   * What all the files of a round may hold together: parsed, a megabyte of text takes several in
+   * the heap, and the host round holds them all at once.
+   */
+  static final int MAX_DIRECTORY_BYTES = 2 << 20;
+
+  /** How much of a file name or a reason goes into a log line. */
+  static final int MAX_LOGGED = 200;
 
   private static final String SUFFIX = ".prom";
   private static final Logger log = LoggerFactory.getLogger(TextfileMetrics.class);
@@ -105,27 +119,52 @@ final class TextfileMetrics implements HostArea {
     }
     files.sort(null);
     boolean ok = true;
+    Set<String> names = new HashSet<>();
+    int[] budget = {MAX_DIRECTORY_BYTES};
     for (Path file : files) {
-      Optional<String> problem = take(file, merge);
+      Optional<String> problem =
+          names.add(file.toString())
+              ? take(file, merge, budget)
+              : Optional.of("its name reads the same as an earlier file's");
       if (problem.isPresent()) {
         ok = false;
         if (throttle.allow("textfile:" + file)) {
-          log.warn("Text file left out of /metrics, file={} reason={}", file, problem.get());
+          log.warn(
+              "Text file left out of /metrics, file={} reason={}",
+              printable(file.toString()),
+              printable(problem.get()));
         }
       }
     }
     return ok;
   }
 
-  /** Parses one file and offers it to {@code merge}; the reason when it is left out. */
-  private static Optional<String> take(Path file, TextfileMerge merge) {
+  /**
+   * Parses one file and offers it to {@code merge}; the reason when it is left out.
+   *
+   * @param budget the bytes the directory's files may still take; lowered by this file's
+   */
+  private static Optional<String> take(Path file, TextfileMerge merge, int[] budget) {
     List<Family> families;
     long mtime;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+      if (!Files.isRegularFile(file)) {
+        return Optional.of("not a regular file");
+      }
+      byte[] text;
+      // Bounded read: a file that grows after the check, or lies about its size, cannot flood.
+      try (InputStream in = Files.newInputStream(file)) {
+        text = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (text.length > MAX_FILE_BYTES) {
         return Optional.of("larger than " + MAX_FILE_BYTES + " bytes");
       }
-      families = TextFormatParser.parse(utf8(Files.readAllBytes(file)));
+      if (text.length > budget[0]) {
+        return Optional.of(
+            "the directory's files together are larger than " + MAX_DIRECTORY_BYTES + " bytes");
+      }
+      budget[0] -= text.length;
+      families = TextFormatParser.parse(utf8(text));
       // Stat only once parsed, so that a file replaced while read does not look fresh.
       mtime = Math.floorDiv(Files.getLastModifiedTime(file).toMillis(), 1000);
     } catch (CharacterCodingException e) {
@@ -136,6 +175,14 @@ final class TextfileMetrics implements HostArea {
       return Optional.of("cannot read: " + e);
     }
     return merge.offer(file.toString(), mtime, families);
+  }
+
+  /** {@code text} fit for one log line: control characters replaced, cut to a bounded length. */
+  static String printable(String text) {
+    String cut = text.length() > MAX_LOGGED ? text.substring(0, MAX_LOGGED) + "…" : text;
+    StringBuilder out = new StringBuilder(cut.length());
+    cut.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+    return out.toString();
   }
 
   private static String utf8(byte[] bytes) throws CharacterCodingException {

@@ -179,6 +179,44 @@ class TextfileMetricsTest {
   }
 
   @Test
+  void collect_fifoAndLinkToADevice_areLeftOutWithoutBlockingOrReadingForever() throws Exception {
+    Path fifo = dir.resolve("fifo.prom");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.createSymbolicLink(dir.resolve("zero.prom"), Path.of("/dev/zero"));
+    write("good.prom", "good_one 1\n");
+
+    String text = collect();
+
+    assertThat(text).contains("good_one 1.0").contains("node_textfile_scrape_error 1.0");
+  }
+
+  @Test
+  void collect_filesTogetherPastTheDirectoryBudget_laterOnesAreLeftOut() throws IOException {
+    int files = TextfileMetrics.MAX_DIRECTORY_BYTES / TextfileMetrics.MAX_FILE_BYTES + 1;
+    String almostFull = "# a comment line\n".repeat(TextfileMetrics.MAX_FILE_BYTES / 17 - 1);
+    for (int i = 0; i < files; i++) {
+      write("f" + i + ".prom", almostFull + "series_" + i + " 1\n");
+    }
+
+    String text = collect();
+
+    assertThat(text)
+        .contains("series_0 1.0")
+        .doesNotContain("series_" + (files - 1) + " ")
+        .contains("node_textfile_scrape_error 1.0");
+  }
+
+  @Test
+  void printable_controlCharactersAndLongText_areReplacedAndCut() {
+    String forged = "a\n2026 [ERROR] forged\u001b[2J" + "x".repeat(500);
+
+    String logged = TextfileMetrics.printable(forged);
+
+    assertThat(logged).startsWith("a?2026 [ERROR] forged?[2J").doesNotContain("\n").hasSize(201);
+  }
+
+  @Test
   void collect_directoryMissing_reportsAnError() {
     String text = collect(Optional.of(dir.resolve("absent")));
 
