@@ -88,18 +88,27 @@ final class CgroupV1 {
    * {@code Total} line of the whole cgroup, and lines of any other shape, are passed over.
    */
   static List<DeviceIo> io(String serviceBytes, String serviced) {
-    Map<String, Map<String, Long>> bytes = byDevice(serviceBytes);
-    Map<String, Map<String, Long>> operations = byDevice(serviced);
+    return devices(byDevice(serviceBytes), byDevice(serviced));
+  }
+
+  /**
+   * Unnamed devices from bytes and requests by operation, both keyed by {@code major:minor}; a key
+   * of any other shape is passed over.
+   */
+  static List<DeviceIo> devices(
+      Map<String, Map<String, Long>> bytes, Map<String, Map<String, Long>> operations) {
     List<DeviceIo> out = new ArrayList<>(bytes.size());
     for (Map.Entry<String, Map<String, Long>> device : bytes.entrySet()) {
       int[] number = Text.majorMinor(device.getKey());
-      out.add(
-          new DeviceIo(
-              number[0],
-              number[1],
-              "",
-              device.getValue(),
-              operations.getOrDefault(device.getKey(), Map.of())));
+      if (number != null) {
+        out.add(
+            new DeviceIo(
+                number[0],
+                number[1],
+                "",
+                device.getValue(),
+                operations.getOrDefault(device.getKey(), Map.of())));
+      }
     }
     return out;
   }

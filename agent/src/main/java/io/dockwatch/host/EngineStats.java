@@ -94,23 +94,9 @@ public record EngineStats(CgroupStats cgroup, List<NetDevStat> networks) {
    * that cannot read the cgroup files likely cannot read either.
    */
   private static List<DeviceIo> io(JsonNode blkio) {
-    Map<String, Map<String, Long>> bytes = byDevice(blkio.path("io_service_bytes_recursive"));
-    Map<String, Map<String, Long>> operations = byDevice(blkio.path("io_serviced_recursive"));
-    List<DeviceIo> out = new ArrayList<>(bytes.size());
-    for (Map.Entry<String, Map<String, Long>> device : bytes.entrySet()) {
-      int[] number = Text.majorMinor(device.getKey());
-      if (number == null) {
-        continue;
-      }
-      out.add(
-          new DeviceIo(
-              number[0],
-              number[1],
-              "",
-              device.getValue(),
-              operations.getOrDefault(device.getKey(), Map.of())));
-    }
-    return out;
+    return CgroupV1.devices(
+        byDevice(blkio.path("io_service_bytes_recursive")),
+        byDevice(blkio.path("io_serviced_recursive")));
   }
 
   private static Map<String, Map<String, Long>> byDevice(JsonNode entries) {

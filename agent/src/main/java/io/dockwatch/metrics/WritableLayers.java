@@ -7,6 +7,7 @@ import io.dockwatch.host.MountEntry;
 import io.dockwatch.host.StatFs;
 import io.dockwatch.metrics.ContainerFsMetrics.LayerUsage;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,9 +109,10 @@ final class WritableLayers {
         left -= measure(c, mounts, left);
       } catch (IOException e) {
         // Mostly the engine's data root, root's alone or not under the host root: one line for
-        // all containers rather than one each.
+        // all containers rather than one each. Access refused is how the packaged unit runs (no
+        // read access to the data root), a choice rather than a failure: it is not counted.
         found.remove(c.id());
-        failed = true;
+        failed |= !(e instanceof AccessDeniedException);
         if (throttle.allow("layers")) {
           log.warn(
               "Cannot walk a container's writable layer, so its container_fs_* are left out; the"
