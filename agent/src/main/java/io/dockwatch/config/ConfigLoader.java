@@ -416,8 +416,15 @@ public final class ConfigLoader {
         new MetricsConfig(
             s.duration("host_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
             s.duration("container_interval", Duration.ofSeconds(5), Duration.ofMillis(500)),
-            s.duration("container_fs_interval", Duration.ofMinutes(1), Duration.ofSeconds(1)),
-            s.integer("container_fs_max_files", 1_000_000, 1, Long.MAX_VALUE),
+            s.duration(
+                "container_fs_interval",
+                MetricsConfig.DEFAULT_CONTAINER_FS_INTERVAL,
+                Duration.ofSeconds(1)),
+            s.integer(
+                "container_fs_max_files",
+                MetricsConfig.DEFAULT_CONTAINER_FS_MAX_FILES,
+                1,
+                Long.MAX_VALUE),
             s.strings("container_labels", List.of()),
             textfileDirectory(s));
     s.rejectUnknown();

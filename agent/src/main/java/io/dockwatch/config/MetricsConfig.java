@@ -24,6 +24,12 @@ public record MetricsConfig(
     List<String> containerLabels,
     Optional<Path> textfileDirectory) {
 
+  /** How often writable layers are walked, unless configured. */
+  public static final Duration DEFAULT_CONTAINER_FS_INTERVAL = Duration.ofMinutes(1);
+
+  /** How many files one walk over the writable layers may look at, unless configured. */
+  public static final long DEFAULT_CONTAINER_FS_MAX_FILES = 1_000_000;
+
   public MetricsConfig {
     containerLabels = List.copyOf(containerLabels);
     Objects.requireNonNull(textfileDirectory);
@@ -35,8 +41,8 @@ public record MetricsConfig(
     this(
         hostInterval,
         containerInterval,
-        Duration.ofMinutes(1),
-        1_000_000,
+        DEFAULT_CONTAINER_FS_INTERVAL,
+        DEFAULT_CONTAINER_FS_MAX_FILES,
         containerLabels,
         Optional.empty());
   }

@@ -2,9 +2,7 @@ package io.dockwatch.metrics;
 
 import io.dockwatch.metrics.Renderer.Format;
 import io.dockwatch.metrics.Renderer.Part;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,7 @@ import java.util.function.Supplier;
  * Rendered once for each list the ledger publishes: a scrape between two changes copies the last
  * rendering, which with thousands of open findings saves most of the scrape's work.
  */
-final class FindingMetrics implements MultiCollector, PreRendered {
+final class FindingMetrics implements PreRendered {
   static final MetricFamily FINDINGS =
       MetricFamily.gauge("dockwatch_findings", "Findings by rule, severity and state.");
   static final MetricFamily CONTAINER_FINDING =
@@ -57,12 +55,7 @@ final class FindingMetrics implements MultiCollector, PreRendered {
     return part;
   }
 
-  @Override
-  public MetricSnapshots collect() {
-    return families(findings.get()).build();
-  }
-
-  private static Families families(List<FindingGauge> findings) {
+  static Families families(List<FindingGauge> findings) {
     Map<Labels, Integer> counts = new TreeMap<>();
     Set<Labels> perContainer = new TreeSet<>();
     for (FindingGauge f : findings) {

@@ -63,11 +63,11 @@ final class Renderer {
 
   /** The families in {@code format} as the end of an answer: OpenMetrics' {@code # EOF} kept. */
   Part last(MetricSnapshots snapshots, Format format) {
-    return render(snapshots, format, 0).part(false, null);
+    return render(snapshots, format).part(false, null);
   }
 
-  private Buffer render(MetricSnapshots snapshots, Format format, int sizeHint) {
-    Buffer out = new Buffer(new byte[sizeHint + sizeHint / 8 + 256]);
+  private Buffer render(MetricSnapshots snapshots, Format format) {
+    Buffer out = new Buffer(new byte[256]);
     try {
       writer(format).write(out, snapshots);
     } catch (IOException e) {

@@ -36,13 +36,12 @@ final class ScrapeBody implements MetricsSource.Body {
   }
 
   static ScrapeBody plain(String contentType, List<Part> sampled, Part live) {
-    List<Part> parts = new ArrayList<>(sampled);
-    parts.add(live);
+    List<Part> parts = withLive(sampled, live);
     long length = 0;
     for (Part p : parts) {
       length += p.length();
     }
-    return new ScrapeBody(contentType, List.copyOf(parts), null, length);
+    return new ScrapeBody(contentType, parts, null, length);
   }
 
   static ScrapeBody gzip(String contentType, List<Part> sampled, Part live) {
@@ -63,9 +62,13 @@ final class ScrapeBody implements MetricsSource.Body {
     for (byte[] c : chunks) {
       length += c.length;
     }
-    List<Part> held = new ArrayList<>(sampled);
-    held.add(live);
-    return new ScrapeBody(contentType, List.copyOf(held), List.copyOf(chunks), length);
+    return new ScrapeBody(contentType, withLive(sampled, live), List.copyOf(chunks), length);
+  }
+
+  private static List<Part> withLive(List<Part> sampled, Part live) {
+    List<Part> parts = new ArrayList<>(sampled);
+    parts.add(live);
+    return List.copyOf(parts);
   }
 
   /** CRC-32 and the text's length modulo 2^32, both little-endian. */

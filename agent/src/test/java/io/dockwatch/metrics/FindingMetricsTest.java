@@ -11,19 +11,16 @@ import org.junit.jupiter.api.Test;
 class FindingMetricsTest {
 
   @Test
-  void collect_openWaivedAndHostFindings_countsAllAndNamesOpenOnesPerContainer() {
-    FindingMetrics metrics =
-        new FindingMetrics(
-            () ->
-                List.of(
-                    new FindingGauge("NET-3", "high", "open", "abc", "web"),
-                    new FindingGauge("NET-3", "high", "open", "abc", "web"),
-                    new FindingGauge("MNT-1", "high", "open", "def", "db"),
-                    new FindingGauge("LOG-1", "low", "waived", "abc", "web"),
-                    new FindingGauge("HOST-2", "medium", "open", "", "")),
-            new Renderer());
+  void families_openWaivedAndHostFindings_countsAllAndNamesOpenOnesPerContainer() {
+    List<FindingGauge> findings =
+        List.of(
+            new FindingGauge("NET-3", "high", "open", "abc", "web"),
+            new FindingGauge("NET-3", "high", "open", "abc", "web"),
+            new FindingGauge("MNT-1", "high", "open", "def", "db"),
+            new FindingGauge("LOG-1", "low", "waived", "abc", "web"),
+            new FindingGauge("HOST-2", "medium", "open", "", ""));
 
-    String text = Exposition.text(metrics.collect());
+    String text = Exposition.text(FindingMetrics.families(findings));
 
     assertThat(text)
         .isEqualTo(
